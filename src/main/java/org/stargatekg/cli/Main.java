@@ -1,0 +1,105 @@
+package org.stargatekg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.load.LoadException;
+import org.stargatekg.server.StargateServer;
+import org.stargatekg.vocab.Namespaces;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code stargate-kg} command: loads and validates the shipped graph plus any extra article folders, then serves it. */
+@Command(name = "stargate-kg",
+         mixinStandardHelpOptions = true,
+         versionProvider = VersionProvider.class,
+         description = "Loads the Stargate knowledge graph, validates it, and serves it read-only over SPARQL at /sparql.")
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port to listen on (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}, loopback only).")
+    private String host;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Public base IRI every relative IRI in the data resolves against; must end with '/' (default: http://localhost:PORT/).")
+    private String baseUrl;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "An extra article folder (article.txt and *.ttl) loaded after the shipped ones; repeatable.")
+    private List<Path> extraArticles = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Option(names = "--validate", description = "Load and validate only: print a summary or the report, exit 0 or 1, do not serve.")
+    private boolean validateOnly;
+
+    /** Runs the command and exits with its code. */
+    public static void main(String... args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** Loads, validates and either reports or serves; returns the exit code. */
+    @Override
+    public Integer call() {
+        Namespaces namespaces = checkOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KnowledgeGraph graph;
+        try {
+            KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(namespaces);
+            extraArticles.forEach(loader::article);
+            graph = loader.load();
+        } catch (LoadException ex) {
+            err.println(ex.getMessage());
+            err.flush();
+            return 1;
+        }
+        graph.notes().forEach(note -> err.println("SHACL note:\n" + note));
+        if (validateOnly) {
+            out.println("Valid: " + graph.summary());
+            out.flush();
+            return 0;
+        }
+        StargateServer.create()
+                      .host(host)
+                      .port(port)
+                      .queryTimeout(Duration.ofSeconds(timeoutSeconds))
+                      .graph(graph)
+                      .build()
+                      .start()
+                      .join();
+        return 0;
+    }
+
+    /** Checks the values picocli cannot check alone; a bad value ends the run with picocli's usage error (exit 2). */
+    private Namespaces checkOptions() {
+        if (port < 0 || port > 65535)
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        if (timeoutSeconds <= 0)
+            throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got " + timeoutSeconds);
+        String base = baseUrl != null ? baseUrl : "http://localhost:" + port + "/";
+        try {
+            return new Namespaces(base);
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.stargatekg.load;
+
+import java.util.List;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.stargatekg.vocab.Namespaces;
+
+/** A loaded and validated dataset (one named graph per source, the union as default graph) with what the load noted on the way. */
+public final class KnowledgeGraph {
+
+    private final Dataset dataset;
+    private final Namespaces namespaces;
+    private final List<String> notes;
+    private final long quads;
+    private final int graphs;
+
+    KnowledgeGraph(Dataset dataset, Namespaces namespaces, List<String> notes) {
+        this.dataset = dataset;
+        this.namespaces = namespaces;
+        this.notes = List.copyOf(notes);
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        long[] counts = new long[2];
+        Txn.executeRead(dsg, () -> {
+            counts[0] = dsg.stream().count();
+            counts[1] = Iter.count(dsg.listGraphNodes());
+        });
+        this.quads = counts[0];
+        this.graphs = (int) counts[1];
+    }
+
+    /** The dataset to serve. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The namespaces the data was resolved against. */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /** SHACL results below violation level (warnings, infos); empty when the data is clean. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The number of quads in all named graphs. */
+    public long quadCount() {
+        return quads;
+    }
+
+    /** The number of named graphs. */
+    public int graphCount() {
+        return graphs;
+    }
+
+    /** One line saying what was loaded. */
+    public String summary() {
+        return quads + " quads in " + graphs + " graphs (base " + namespaces.base() + ")";
+    }
+}

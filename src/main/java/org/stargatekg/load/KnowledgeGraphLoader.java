@@ -1,0 +1,147 @@
+package org.stargatekg.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.stargatekg.vocab.NIF;
+import org.stargatekg.vocab.Namespaces;
+
+/**
+ * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
+ * parse, check evidence offsets, materialize inferences, validate with SHACL, and only then build the dataset.
+ * <pre>{@code
+ * KnowledgeGraph kg = KnowledgeGraphLoader.create(new Namespaces("http://localhost:3030/"))
+ *         .ontology(Path.of("ontology"))
+ *         .articles(Path.of("data"))
+ *         .load();
+ * }</pre>
+ */
+public final class KnowledgeGraphLoader {
+
+    /** The ontology folder's SHACL shapes file, kept out of the ontology graph. */
+    public static final String SHAPES_FILE = "shapes.ttl";
+
+    private final Namespaces namespaces;
+    private Path ontologyDir;
+    private final List<Path> articleDirs = new ArrayList<>();
+
+    private KnowledgeGraphLoader(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    /** Starts a loader that resolves every relative IRI against the namespaces' base. */
+    public static KnowledgeGraphLoader create(Namespaces namespaces) {
+        return new KnowledgeGraphLoader(Objects.requireNonNull(namespaces, "namespaces"));
+    }
+
+    /** Starts a loader for the folders that ship on the classpath (ontology/ and every article in data/). */
+    public static KnowledgeGraphLoader shipped(Namespaces namespaces) {
+        ShippedSources shipped = ShippedSources.locate();
+        KnowledgeGraphLoader loader = create(namespaces).ontology(shipped.ontologyDir());
+        return shipped.hasData() ? loader.articles(shipped.dataDir()) : loader;
+    }
+
+    /** Sets the folder whose *.ttl files form the ontology graph and whose shapes.ttl holds the SHACL shapes. */
+    public KnowledgeGraphLoader ontology(Path dir) {
+        this.ontologyDir = requireDir(dir);
+        return this;
+    }
+
+    /** Adds every sub-folder of a folder as an article folder. */
+    public KnowledgeGraphLoader articles(Path dataDir) {
+        SourceFiles.subFolders(requireDir(dataDir)).forEach(this::article);
+        return this;
+    }
+
+    /** Adds one article folder (article.txt plus *.ttl files), loaded into the graph named after the folder. */
+    public KnowledgeGraphLoader article(Path dir) {
+        articleDirs.add(requireDir(dir));
+        return this;
+    }
+
+    /** Runs every step and returns the dataset, or throws {@link LoadException} at the first step that fails. */
+    public KnowledgeGraph load() {
+        if (ontologyDir == null)
+            throw new IllegalStateException("No ontology folder given");
+        Graph ontology = readOntology();
+        Graph shapes = readShapes();
+
+        Map<Node, Graph> articles = new LinkedHashMap<>();
+        for (Path dir : articleDirs) {
+            ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
+            Node graphName = namespaces.articleGraph(article.name());
+            if (articles.containsKey(graphName))
+                throw new LoadException("Two article folders are named '" + article.name() + "'; the second is "
+                                        + SourceFiles.describe(dir));
+            Graph merged = article.merged();
+            Node context = EvidenceCheck.check(article, merged);
+            merged.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
+            articles.put(graphName, merged);
+        }
+
+        Graph data = GraphFactory.createDefaultGraph();
+        articles.values().forEach(g -> GraphUtil.addInto(data, g));
+        Graph inferred = new Materializer().infer(ontology, data);
+
+        Graph all = GraphFactory.createDefaultGraph();
+        GraphUtil.addInto(all, ontology);
+        GraphUtil.addInto(all, data);
+        GraphUtil.addInto(all, inferred);
+        List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
+
+        return new KnowledgeGraph(buildDataset(ontology, articles, inferred), namespaces, notes);
+    }
+
+    private Graph readOntology() {
+        List<Path> files = SourceFiles.list(ontologyDir, ".ttl").stream()
+                                      .filter(p -> !SourceFiles.fileName(p).equals(SHAPES_FILE))
+                                      .toList();
+        if (files.isEmpty())
+            throw new LoadException("Ontology folder " + SourceFiles.describe(ontologyDir) + " has no *.ttl files");
+        Graph ontology = GraphFactory.createDefaultGraph();
+        files.forEach(f -> GraphUtil.addInto(ontology, TurtleReader.read(f, namespaces.base())));
+        return ontology;
+    }
+
+    private Graph readShapes() {
+        Path file = ontologyDir.resolve(SHAPES_FILE);
+        if (!Files.isRegularFile(file))
+            throw new LoadException("Ontology folder " + SourceFiles.describe(ontologyDir) + " has no " + SHAPES_FILE);
+        return TurtleReader.read(file, namespaces.base());
+    }
+
+    private Dataset buildDataset(Graph ontology, Map<Node, Graph> articles, Graph inferred) {
+        // In-memory TDB2: its query engine honours unionDefaultGraph, so the default graph is the union of the named graphs.
+        Dataset dataset = TDB2Factory.createDataset();
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        Txn.executeWrite(dsg, () -> {
+            dsg.addGraph(namespaces.ontologyGraph(), ontology);
+            articles.forEach(dsg::addGraph);
+            dsg.addGraph(namespaces.inferredGraph(), inferred);
+        });
+        return dataset;
+    }
+
+    private static Path requireDir(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir))
+            throw new LoadException("Not a folder: " + SourceFiles.describe(dir));
+        return dir;
+    }
+}
