@@ -30,10 +30,10 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "3030", description = "HTTP port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030", description = "HTTP port to listen on (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}, loopback only).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}, loopback only).")
     private String host;
 
     @Option(names = "--base-url", paramLabel = "URL",

@@ -3,7 +3,9 @@ package org.stargatekg.load;
 import java.util.List;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.vocab.Namespaces;
@@ -17,21 +19,21 @@ public final class KnowledgeGraph {
     private final long quads;
     private final int graphs;
 
-    KnowledgeGraph(Dataset dataset, Namespaces namespaces, List<String> notes) {
-        this.dataset = dataset;
+    /** Wraps a store that holds only named graphs; it is served through a read-only view with the union as default graph. */
+    KnowledgeGraph(DatasetGraph store, Namespaces namespaces, List<String> notes) {
+        this.dataset = DatasetFactory.wrap(new ReadOnlyUnionView(store));
         this.namespaces = namespaces;
         this.notes = List.copyOf(notes);
-        DatasetGraph dsg = dataset.asDatasetGraph();
         long[] counts = new long[2];
-        Txn.executeRead(dsg, () -> {
-            counts[0] = dsg.stream().count();
-            counts[1] = Iter.count(dsg.listGraphNodes());
+        Txn.executeRead(store, () -> {
+            counts[0] = Iter.count(store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY));
+            counts[1] = Iter.count(store.listGraphNodes());
         });
         this.quads = counts[0];
         this.graphs = (int) counts[1];
     }
 
-    /** The dataset to serve. */
+    /** The dataset to serve: read-only, its default graph the union of the named graphs. */
     public Dataset dataset() {
         return dataset;
     }

@@ -12,12 +12,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
 
@@ -104,7 +102,7 @@ public final class KnowledgeGraphLoader {
         GraphUtil.addInto(all, inferred);
         List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
 
-        return new KnowledgeGraph(buildDataset(ontology, articles, inferred), namespaces, notes);
+        return new KnowledgeGraph(buildStore(ontology, articles, inferred), namespaces, notes);
     }
 
     private Graph readOntology() {
@@ -125,17 +123,16 @@ public final class KnowledgeGraphLoader {
         return TurtleReader.read(file, namespaces.base());
     }
 
-    private Dataset buildDataset(Graph ontology, Map<Node, Graph> articles, Graph inferred) {
-        // In-memory TDB2: its query engine honours unionDefaultGraph, so the default graph is the union of the named graphs.
-        Dataset dataset = TDB2Factory.createDataset();
-        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        Txn.executeWrite(dsg, () -> {
-            dsg.addGraph(namespaces.ontologyGraph(), ontology);
-            articles.forEach(dsg::addGraph);
-            dsg.addGraph(namespaces.inferredGraph(), inferred);
+    private DatasetGraph buildStore(Graph ontology, Map<Node, Graph> articles, Graph inferred) {
+        // In-memory and transactional; unlike TDB2 it keeps every literal's lexical form as written
+        // (TDB2 stores numbers as values, so "80000000000"^^xsd:decimal would come back as "80000000000.0").
+        DatasetGraph store = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(store, () -> {
+            store.addGraph(namespaces.ontologyGraph(), ontology);
+            articles.forEach(store::addGraph);
+            store.addGraph(namespaces.inferredGraph(), inferred);
         });
-        return dataset;
+        return store;
     }
 
     private static Path requireDir(Path dir) {

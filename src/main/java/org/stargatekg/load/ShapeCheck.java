@@ -58,7 +58,9 @@ final class ShapeCheck {
         if (e.value() != null)
             sb.append("\n      value:   ").append(str(e.value()));
         sb.append("\n      message: ").append(e.message());
-        if (e.source() != null)
+        if (e.sourceConstraintComponent() != null)
+            sb.append("\n      check:   ").append(str(e.sourceConstraintComponent()));
+        if (e.source() != null && e.source().isURI())
             sb.append("\n      shape:   ").append(str(e.source()));
         return sb.toString();
     }

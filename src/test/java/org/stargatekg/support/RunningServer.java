@@ -1,0 +1,157 @@
+package org.stargatekg.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.server.StargateServer;
+import org.stargatekg.vocab.Namespaces;
+
+/**
+ * The real server, loaded from the shipped files on a free port, with base {@code http://localhost:PORT/},
+ * and an HTTP client that talks to it. Start one per test class and close it after.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    /** SPARQL JSON results media type. */
+    public static final String JSON = "application/sparql-results+json";
+
+    private final StargateServer server;
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(StargateServer server, String base) {
+        this.server = server;
+        this.base = base;
+    }
+
+    /** Loads the shipped graph plus extra article folders and starts the server with a 30 s query timeout. */
+    public static RunningServer start(Path... extraArticles) {
+        return start(Duration.ofSeconds(30), extraArticles);
+    }
+
+    /** Loads the shipped graph plus extra article folders and starts the server with the given query timeout. */
+    public static RunningServer start(Duration timeout, Path... extraArticles) {
+        int port = FreePort.pick();
+        String base = "http://localhost:" + port + "/";
+        KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(new Namespaces(base));
+        for (Path dir : extraArticles)
+            loader.article(dir);
+        KnowledgeGraph graph = loader.load();
+        StargateServer server = StargateServer.create().port(port).queryTimeout(timeout).graph(graph).build().start();
+        return new RunningServer(server, base);
+    }
+
+    /** The public base IRI the data was loaded with, ending in "/". */
+    public String base() {
+        return base;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The URI of a path (and query string) on the server, addressed by its loopback IP. */
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    /** Sends a request and returns the response with its body as text. */
+    public HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** GETs a path with an Accept header. */
+    public HttpResponse<String> get(String pathAndQuery, String accept) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET().build());
+    }
+
+    /**
+     * Sends a body with a method and content type, accepting SPARQL JSON results. A new connection each time:
+     * the server may close one after refusing a request whose body it did not read.
+     */
+    public HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body) {
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(pathAndQuery))
+                               .header("Content-Type", contentType)
+                               .header("Accept", JSON)
+                               .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                               .build());
+    }
+
+    /** Sends a query by GET to /sparql, prefixed with {@code BASE <base>} so relative PREFIX IRIs resolve. */
+    public HttpResponse<String> query(String sparql, String accept) {
+        return get(StargateServer.SPARQL_PATH + "?query=" + encode("BASE <" + base + ">\n" + sparql), accept);
+    }
+
+    /** Runs a SELECT query over HTTP and parses the JSON results; fails showing the response if it is not 200. */
+    public Results select(String sparql) {
+        HttpResponse<String> response = query(sparql, JSON);
+        if (response.statusCode() != 200)
+            throw new AssertionError("HTTP " + response.statusCode() + " for query:\n" + sparql + "\n---\n" + response.body());
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
+                                         ResultSetLang.RS_JSON);
+        List<String> vars = List.copyOf(rs.getResultVars());
+        List<Map<String, Node>> rows = new ArrayList<>();
+        while (rs.hasNext()) {
+            Binding b = rs.nextBinding();
+            Map<String, Node> row = new LinkedHashMap<>();
+            for (String v : vars)
+                row.put(v, b.get(v));
+            rows.add(row);
+        }
+        return new Results(vars, rows);
+    }
+
+    /** Runs a query whose single result is a number in ?n. */
+    public long count(String sparql) {
+        Results results = select(sparql);
+        if (results.rows().size() != 1)
+            throw new AssertionError("Expected one row from:\n" + sparql + "\ngot " + results.rows());
+        return Long.parseLong(results.rows().get(0).get("n").getLiteralLexicalForm());
+    }
+
+    /** Percent-encodes a form or query-string value. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Variables and rows of a SELECT result; a row maps each variable to its node, or null when unbound. */
+    public record Results(List<String> vars, List<Map<String, Node>> rows) {}
+}
