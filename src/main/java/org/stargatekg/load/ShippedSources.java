@@ -28,7 +28,12 @@ public final class ShippedSources {
 
     /** Locates the shipped folders through the class loader that loaded this class. */
     public static ShippedSources locate() {
-        URL url = ShippedSources.class.getClassLoader().getResource(MARKER);
+        return locate(ShippedSources.class.getClassLoader());
+    }
+
+    /** Locates the shipped folders through a given class loader. */
+    public static ShippedSources locate(ClassLoader classLoader) {
+        URL url = classLoader.getResource(MARKER);
         if (url == null)
             throw new LoadException("The shipped ontology is not on the classpath (no " + MARKER + ")");
         Path marker = toPath(url);
