@@ -5,16 +5,24 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.sparql.graph.GraphFactory;
 
-/** One parsed article folder: its name (which names its graph), its text, and each Turtle file's triples kept apart for error messages. */
+/**
+ * One parsed article folder: its name (which names its graphs), its text, and each Turtle file's triples kept apart
+ * for error messages. Files whose name starts with {@code external} hold outside enrichment (sameAs links, facts
+ * from other sources) and are served in a graph of their own, so that queries can tell them from the article's word.
+ */
 record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> files) {
 
     /** The name of the text file every article folder holds. */
     static final String ARTICLE_FILE = "article.txt";
+
+    /** The start of the name of Turtle files that hold outside enrichment rather than what the article says. */
+    static final String EXTERNAL_PREFIX = "external";
 
     /** Reads article.txt and parses every *.ttl file of a folder, failing on the first unreadable or malformed file. */
     static ArticleFolder read(Path dir, String base) {
@@ -34,8 +42,29 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> f
 
     /** All triples of the folder's Turtle files in one new graph. */
     Graph merged() {
+        return mergeWhere(file -> true);
+    }
+
+    /** The triples of the files that state what the article says. */
+    Graph articleTriples() {
+        return mergeWhere(file -> !isExternal(file));
+    }
+
+    /** The triples of the files of outside enrichment; empty if the folder has none. */
+    Graph externalTriples() {
+        return mergeWhere(ArticleFolder::isExternal);
+    }
+
+    private static boolean isExternal(Path file) {
+        return SourceFiles.fileName(file).startsWith(EXTERNAL_PREFIX);
+    }
+
+    private Graph mergeWhere(Predicate<Path> which) {
         Graph graph = GraphFactory.createDefaultGraph();
-        files.values().forEach(g -> GraphUtil.addInto(graph, g));
+        files.forEach((file, g) -> {
+            if (which.test(file))
+                GraphUtil.addInto(graph, g);
+        });
         return graph;
     }
 }

@@ -66,7 +66,10 @@ public final class KnowledgeGraphLoader {
         return this;
     }
 
-    /** Adds one article folder (article.txt plus *.ttl files), loaded into the graph named after the folder. */
+    /**
+     * Adds one article folder (article.txt plus *.ttl files), loaded into the graph named after the folder;
+     * its external*.ttl files go to the folder's "/external" graph.
+     */
     public KnowledgeGraphLoader article(Path dir) {
         articleDirs.add(requireDir(dir));
         return this;
@@ -79,21 +82,27 @@ public final class KnowledgeGraphLoader {
         Graph ontology = readOntology();
         Graph shapes = readShapes();
 
-        Map<Node, Graph> articles = new LinkedHashMap<>();
+        Map<Node, Graph> articleGraphs = new LinkedHashMap<>();
         for (Path dir : articleDirs) {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
             Node graphName = namespaces.articleGraph(article.name());
-            if (articles.containsKey(graphName))
+            if (articleGraphs.containsKey(graphName))
                 throw new LoadException("Two article folders are named '" + article.name() + "'; the second is "
                                         + SourceFiles.describe(dir));
-            Graph merged = article.merged();
-            Node context = EvidenceCheck.check(article, merged);
-            merged.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
-            articles.put(graphName, merged);
+            if (graphName.equals(namespaces.ontologyGraph()) || graphName.equals(namespaces.inferredGraph()))
+                throw new LoadException("An article folder may not be named '" + article.name() + "', a graph name the loader uses: "
+                                        + SourceFiles.describe(dir));
+            Node context = EvidenceCheck.check(article, article.merged());
+            Graph said = article.articleTriples();
+            said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
+            articleGraphs.put(graphName, said);
+            Graph external = article.externalTriples();
+            if (!external.isEmpty())
+                articleGraphs.put(namespaces.externalGraph(article.name()), external);
         }
 
         Graph data = GraphFactory.createDefaultGraph();
-        articles.values().forEach(g -> GraphUtil.addInto(data, g));
+        articleGraphs.values().forEach(g -> GraphUtil.addInto(data, g));
         Graph inferred = new Materializer().infer(ontology, data);
 
         Graph all = GraphFactory.createDefaultGraph();
@@ -102,7 +111,7 @@ public final class KnowledgeGraphLoader {
         GraphUtil.addInto(all, inferred);
         List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
 
-        return new KnowledgeGraph(buildStore(ontology, articles, inferred), namespaces, notes);
+        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes);
     }
 
     private Graph readOntology() {
@@ -123,13 +132,13 @@ public final class KnowledgeGraphLoader {
         return TurtleReader.read(file, namespaces.base());
     }
 
-    private DatasetGraph buildStore(Graph ontology, Map<Node, Graph> articles, Graph inferred) {
+    private DatasetGraph buildStore(Graph ontology, Map<Node, Graph> articleGraphs, Graph inferred) {
         // In-memory and transactional; unlike TDB2 it keeps every literal's lexical form as written
         // (TDB2 stores numbers as values, so "80000000000"^^xsd:decimal would come back as "80000000000.0").
         DatasetGraph store = DatasetGraphFactory.createTxnMem();
         Txn.executeWrite(store, () -> {
             store.addGraph(namespaces.ontologyGraph(), ontology);
-            articles.forEach(store::addGraph);
+            articleGraphs.forEach(store::addGraph);
             store.addGraph(namespaces.inferredGraph(), inferred);
         });
         return store;

@@ -67,6 +67,11 @@ public final class Namespaces {
         return graph(folderName);
     }
 
+    /** The name of the named graph that holds an article folder's outside enrichment (links and facts from other sources). */
+    public Node externalGraph(String folderName) {
+        return graph(folderName + "/external");
+    }
+
     /** The name of the named graph that holds the ontology. */
     public Node ontologyGraph() {
         return graph("ontology");

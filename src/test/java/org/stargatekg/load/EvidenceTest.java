@@ -34,9 +34,9 @@ class EvidenceTest {
         server.close();
     }
 
-    /** The article text file that a named graph was loaded from. */
+    /** The article text file of the folder a named graph was loaded from ({@code graph/FOLDER} or {@code graph/FOLDER/external}). */
     private static String articleOf(Node graph) {
-        String folder = graph.getURI().substring((server.base() + "graph/").length());
+        String folder = graph.getURI().substring((server.base() + "graph/").length()).split("/")[0];
         return ClasspathFolder.read("data/" + folder + "/article.txt");
     }
 

@@ -55,9 +55,13 @@ class UnionDefaultGraphTest {
     }
 
     @Test
-    void named_graphs_are_the_ontology_each_article_folder_and_the_inferences() {
+    void named_graphs_are_the_ontology_each_article_folder_its_external_links_and_the_inferences() {
         Set<String> expected = new TreeSet<>(List.of("graph/ontology", "graph/inferred"));
-        ClasspathFolder.subFolders("data").forEach(folder -> expected.add("graph/" + folder));
+        for (String folder : ClasspathFolder.subFolders("data")) {
+            expected.add("graph/" + folder);
+            if (ClasspathFolder.fileNames("data/" + folder, ".ttl").stream().anyMatch(f -> f.startsWith("external")))
+                expected.add("graph/" + folder + "/external");
+        }
         Set<String> actual = new TreeSet<>();
         server.select("SELECT DISTINCT ?g { GRAPH ?g { } }").rows()
               .forEach(r -> actual.add(ExpectedTable.render(r.get("g"), server.base())));
