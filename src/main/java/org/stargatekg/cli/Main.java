@@ -78,15 +78,29 @@ public final class Main implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        StargateServer.create()
-                      .host(host)
-                      .port(port)
-                      .queryTimeout(Duration.ofSeconds(timeoutSeconds))
-                      .graph(graph)
-                      .build()
-                      .start()
-                      .join();
+        StargateServer server = StargateServer.create()
+                                              .host(host)
+                                              .port(port)
+                                              .queryTimeout(Duration.ofSeconds(timeoutSeconds))
+                                              .graph(graph)
+                                              .build();
+        try {
+            server.start();
+        } catch (RuntimeException ex) {
+            // Typically the port is taken or the host is not an address of this machine.
+            err.println("Cannot listen on " + host + ":" + port + ": " + rootMessage(ex));
+            err.flush();
+            return 1;
+        }
+        server.join();
         return 0;
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null)
+            cause = cause.getCause();
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /** Checks the values picocli cannot check alone; a bad value ends the run with picocli's usage error (exit 2). */
