@@ -81,7 +81,23 @@ public final class KnowledgeGraphLoader {
             throw new IllegalStateException("No ontology folder given");
         Graph ontology = readOntology();
         Graph shapes = readShapes();
+        Map<Node, Graph> articleGraphs = readArticles();
 
+        Graph data = GraphFactory.createDefaultGraph();
+        articleGraphs.values().forEach(g -> GraphUtil.addInto(data, g));
+        Graph inferred = new Materializer().infer(ontology, data);
+
+        Graph all = GraphFactory.createDefaultGraph();
+        GraphUtil.addInto(all, ontology);
+        GraphUtil.addInto(all, data);
+        GraphUtil.addInto(all, inferred);
+        List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
+
+        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes);
+    }
+
+    /** Reads and evidence-checks every article folder into its graphs: what the article says (with its text) and any outside enrichment. */
+    private Map<Node, Graph> readArticles() {
         Map<Node, Graph> articleGraphs = new LinkedHashMap<>();
         for (Path dir : articleDirs) {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
@@ -100,18 +116,7 @@ public final class KnowledgeGraphLoader {
             if (!external.isEmpty())
                 articleGraphs.put(namespaces.externalGraph(article.name()), external);
         }
-
-        Graph data = GraphFactory.createDefaultGraph();
-        articleGraphs.values().forEach(g -> GraphUtil.addInto(data, g));
-        Graph inferred = new Materializer().infer(ontology, data);
-
-        Graph all = GraphFactory.createDefaultGraph();
-        GraphUtil.addInto(all, ontology);
-        GraphUtil.addInto(all, data);
-        GraphUtil.addInto(all, inferred);
-        List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
-
-        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes);
+        return articleGraphs;
     }
 
     private Graph readOntology() {
