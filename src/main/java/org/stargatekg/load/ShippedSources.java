@@ -50,6 +50,11 @@ public final class ShippedSources {
         return root.resolve("data");
     }
 
+    /** The shipped SPARQL queries: competency/ and hygiene/ sub-folders of .rq files. */
+    public Path queriesDir() {
+        return root.resolve("queries");
+    }
+
     /** Whether the shipped data folder exists. */
     public boolean hasData() {
         return Files.isDirectory(dataDir());

@@ -2,6 +2,7 @@ package org.stargatekg.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
@@ -15,6 +16,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.web.FrontFilter;
+import org.stargatekg.web.LinkedDataServlet;
+import org.stargatekg.web.Site;
 
 /**
  * The read-only SPARQL server for a loaded {@link KnowledgeGraph}: embedded Fuseki with the query endpoint at
@@ -132,10 +136,12 @@ public final class StargateServer {
                                          .context(queryContext()).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
                     .build();
+            // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .port(port)
                     .add("/", service)
+                    .addFilter("/*", new FrontFilter(new LinkedDataServlet(new Site(graph)), Set.of(SPARQL_PATH, GSP_PATH)))
                     .build();
             bindHost(fuseki, host);
             return new StargateServer(fuseki, host, graph);

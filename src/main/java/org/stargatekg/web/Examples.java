@@ -1,0 +1,67 @@
+package org.stargatekg.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.stargatekg.load.ShippedSources;
+import org.stargatekg.vocab.Namespaces;
+
+/**
+ * The competency questions as ready example queries for the editor: the shipped {@code .rq} files, their relative
+ * PREFIX IRIs made absolute against the base so that each runs as it stands.
+ */
+public final class Examples {
+
+    private static final Pattern RELATIVE_PREFIX = Pattern.compile("(?m)^(PREFIX\\s+[A-Za-z0-9_-]*:\\s*<)([^:>]*)>");
+
+    private Examples() {}
+
+    /** One example: an id such as "cq-01", the question, and the query text. */
+    public record Example(String id, String title, String query) {}
+
+    /** The competency questions shipped with the server, in order. */
+    public static List<Example> competencyQuestions(Namespaces ns) {
+        Path dir = ShippedSources.locate().queriesDir().resolve("competency");
+        List<Example> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".rq")).sorted().toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                String first = text.lines().findFirst().orElse("");
+                String title = first.startsWith("#") ? first.substring(1).trim() : f.getFileName().toString();
+                String name = f.getFileName().toString();
+                out.add(new Example(name.substring(0, name.length() - 3), title, absolute(text, ns)));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out;
+    }
+
+    /** Resolves the relative IRIs of PREFIX declarations against the base. */
+    static String absolute(String query, Namespaces ns) {
+        Matcher m = RELATIVE_PREFIX.matcher(query);
+        StringBuilder sb = new StringBuilder();
+        while (m.find())
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + ns.base() + m.group(2) + ">"));
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The PREFIX lines a new query starts with: our namespaces and the standard ones the data uses. */
+    public static String prefixes(Namespaces ns) {
+        StringBuilder sb = new StringBuilder();
+        Prefixes.of(ns).getNsPrefixMap().entrySet().stream()
+                .filter(e -> !List.of("sh", "void", "dcat", "vann", "cito", "foaf", "org").contains(e.getKey()))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> sb.append("PREFIX ").append(e.getKey()).append(": <").append(e.getValue()).append(">\n"));
+        return sb.toString();
+    }
+}

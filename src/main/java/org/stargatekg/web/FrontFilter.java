@@ -1,0 +1,57 @@
+package org.stargatekg.web;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Sits in front of Fuseki: sets the security headers on every response, passes the SPARQL and Graph Store paths on
+ * to Fuseki, and hands every other path (the home page and all our IRIs) to the linked-data pages.
+ */
+public final class FrontFilter implements Filter {
+
+    private final LinkedDataServlet pages;
+    private final Set<String> fusekiPaths;
+
+    /** A filter that sends the given exact paths (and "/$/…") to Fuseki and all others to {@code pages}. */
+    public FrontFilter(LinkedDataServlet pages, Set<String> fusekiPaths) {
+        this.pages = pages;
+        this.fusekiPaths = Set.copyOf(fusekiPaths);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        Headers.secure(resp);
+        String path = req.getRequestURI();
+        if (path.equals("/sparql") && isRead(req) && req.getQueryString() == null && wantsPage(req)) {
+            pages.editor(req, resp);
+            return;
+        }
+        if (fusekiPaths.contains(path) || path.startsWith("/$/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        pages.service(req, resp);
+    }
+
+    private static boolean isRead(HttpServletRequest req) {
+        return "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
+    }
+
+    /** Whether a browser asks: the Accept header prefers HTML to query results. */
+    private static boolean wantsPage(HttpServletRequest req) {
+        Format f = LinkedDataServlet.negotiate(req, "application/sparql-results+json");
+        String accept = req.getHeader("Accept");
+        return f != null && f.mediaType().equals("text/html") && accept != null && accept.contains("text/html");
+    }
+}

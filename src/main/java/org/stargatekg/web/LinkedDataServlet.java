@@ -1,0 +1,259 @@
+package org.stargatekg.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.system.Txn;
+
+/**
+ * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
+ * and RDF with {@code Vary: Accept}, suffix URLs ({@code .ttl}, {@code .jsonld}, {@code .rdf}, {@code .nt}, {@code .trig},
+ * {@code .nq}, {@code .html}) that always give their format, {@code Link} headers to the alternates, 406 for an
+ * unsupported type and a 404 page for an unknown IRI. Also serves the home page, the graph view and static files.
+ */
+public final class LinkedDataServlet extends HttpServlet {
+
+    /** The formats a resource is offered in, HTML first so that browsers get pages. */
+    public static final List<Format> FORMATS = List.of(
+            new Format("HTML", "text/html", ".html"),
+            new Format("Turtle", "text/turtle", ".ttl"),
+            new Format("JSON-LD", "application/ld+json", ".jsonld"),
+            new Format("RDF/XML", "application/rdf+xml", ".rdf"),
+            new Format("N-Triples", "application/n-triples", ".nt"),
+            new Format("TriG", "application/trig", ".trig"),
+            new Format("N-Quads", "application/n-quads", ".nq"));
+
+    private static final AcceptList OFFERS = AcceptList.create(FORMATS.stream().map(Format::mediaType).toArray(String[]::new));
+    private static final Pattern STATIC_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.(css|js|svg|txt)");
+
+    private final transient Site site;
+    private final transient Templates templates = new Templates();
+    private final transient List<Examples.Example> examples;
+
+    /** A servlet over the site's dataset. */
+    public LinkedDataServlet(Site site) {
+        this.site = site;
+        this.examples = Examples.competencyQuestions(site.namespaces());
+    }
+
+    /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
+    void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String prefixes = Examples.prefixes(site.namespaces());
+        String initial = prefixes + "\nSELECT ?s ?p ?o WHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n";
+        html(resp, 200, "editor.jte", Map.of("prefixes", prefixes, "examples", examples, "initial", initial));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        if (path.startsWith("/static/")) {
+            serveStatic(path.substring("/static/".length()), resp);
+            return;
+        }
+        if (path.equals("/")) {
+            if (negotiate(req, null) == null || !"text/html".equals(negotiate(req, null).mediaType())) {
+                notAcceptable(resp);
+                return;
+            }
+            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page())));
+            return;
+        }
+        if (path.equals("/explore")) {
+            explore(req, resp);
+            return;
+        }
+        resource(path, req, resp);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        doGet(req, resp);
+    }
+
+    private void resource(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String base = site.namespaces().base();
+        String relative = path.substring(1);
+        Format forced = null;
+        Node node = NodeFactory.createURI(base + relative);
+        boolean exists = Txn.calculateRead(site.dataset(), () -> site.exists(node));
+        Node target = node;
+        if (!exists) {
+            for (Format f : FORMATS) {
+                if (relative.endsWith(f.suffix())) {
+                    Node stripped = NodeFactory.createURI(base + relative.substring(0, relative.length() - f.suffix().length()));
+                    if (Txn.calculateRead(site.dataset(), () -> site.exists(stripped))) {
+                        forced = f;
+                        target = stripped;
+                        exists = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if (!exists) {
+            notFound(req, resp, base + relative);
+            return;
+        }
+        Format format = forced != null ? forced : negotiate(req, null);
+        if (format == null) {
+            notAcceptable(resp);
+            return;
+        }
+        resp.setHeader("Vary", "Accept");
+        StringBuilder links = new StringBuilder();
+        for (Format f : FORMATS) {
+            if (links.length() > 0)
+                links.append(", ");
+            links.append('<').append(target.getURI()).append(f.suffix()).append(">; rel=\"alternate\"; type=\"")
+                 .append(f.mediaType()).append('"');
+        }
+        resp.setHeader("Link", links.toString());
+        if (forced == null)
+            resp.setHeader("Content-Location", target.getURI() + format.suffix());
+        final Node resource = target;
+        if (format.mediaType().equals("text/html")) {
+            Page page = Txn.calculateRead(site.dataset(), () -> htmlPage(resource));
+            html(resp, 200, page.template(), Map.of("page", page.model()));
+            return;
+        }
+        rdf(resp, format, resource);
+    }
+
+    /** Which template and model render a node: the ontology, an article, or the generic resource page. */
+    private Page htmlPage(Node node) {
+        ResourcePages pages = new ResourcePages(site);
+        OntologyPages ontology = new OntologyPages(site, pages);
+        if (ontology.isOntology(node))
+            return new Page("ontology.jte", ontology.page());
+        ArticlePages articles = new ArticlePages(site, pages);
+        if (articles.isArticle(node))
+            return new Page("article.jte", articles.page(node));
+        return new Page("resource.jte", pages.page(node, FORMATS));
+    }
+
+    private record Page(String template, Object model) {}
+
+    private void rdf(HttpServletResponse resp, Format format, Node node) throws IOException {
+        Descriptions descriptions = new Descriptions(site);
+        StringWriter out = new StringWriter();
+        Txn.executeRead(site.dataset(), () -> {
+            switch (format.suffix()) {
+                case ".ttl" -> RDFDataMgr.write(out, descriptions.graph(node), RDFFormat.TURTLE_PRETTY);
+                case ".jsonld" -> RDFDataMgr.write(out, descriptions.graph(node), RDFFormat.JSONLD11_PRETTY);
+                case ".rdf" -> RDFDataMgr.write(out, descriptions.graph(node), RDFFormat.RDFXML_PRETTY);
+                case ".nt" -> RDFDataMgr.write(out, descriptions.graph(node), RDFFormat.NTRIPLES);
+                case ".trig" -> RDFDataMgr.write(out, descriptions.quads(node), RDFFormat.TRIG_PRETTY);
+                case ".nq" -> RDFDataMgr.write(out, descriptions.quads(node), RDFFormat.NQUADS);
+                default -> throw new IllegalStateException("no writer for " + format);
+            }
+        });
+        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType() + "; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private void explore(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String iri = req.getParameter("iri");
+        if (iri == null || iri.isBlank()) {
+            iri = site.namespaces().base() + "id/stargate";
+        }
+        Node node = NodeFactory.createURI(iri);
+        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
+            notFound(req, resp, iri);
+            return;
+        }
+        ExplorePage page = Txn.calculateRead(site.dataset(), () -> new ExplorePages(site, new ResourcePages(site)).page(node));
+        html(resp, 200, "explore.jte", Map.of("page", page));
+    }
+
+    private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
+        Format f = negotiate(req, null);
+        if (f != null && f.mediaType().equals("text/html")) {
+            html(resp, 404, "notfound.jte", Map.of("iri", iri));
+        } else {
+            text(resp, 404, "Not found: no resource " + iri + " in this dataset.\n");
+        }
+    }
+
+    private void notAcceptable(HttpServletResponse resp) throws IOException {
+        StringBuilder sb = new StringBuilder("406 Not Acceptable: this resource is available as ");
+        for (Format f : FORMATS)
+            sb.append(f.mediaType()).append(f == FORMATS.get(FORMATS.size() - 1) ? ".\n" : ", ");
+        text(resp, 406, sb.toString());
+    }
+
+    /** The format the Accept header prefers among ours, or null when it accepts none of them. */
+    static Format negotiate(HttpServletRequest req, String fallback) {
+        String accept = req.getHeader("Accept");
+        if (accept == null || accept.isBlank())
+            accept = fallback != null ? fallback : "*/*";
+        AcceptList wanted;
+        try {
+            wanted = new AcceptList(accept);
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        MediaType match = AcceptList.match(wanted, OFFERS);
+        if (match == null)
+            return null;
+        String type = match.getContentTypeStr();
+        return FORMATS.stream().filter(f -> f.mediaType().equals(type)).findFirst().orElse(null);
+    }
+
+    private void html(HttpServletResponse resp, int status, String template, Map<String, Object> params) throws IOException {
+        byte[] body = templates.render(template, params).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private void serveStatic(String name, HttpServletResponse resp) throws IOException {
+        if (!STATIC_NAME.matcher(name).matches()) {
+            text(resp, 404, "Not found\n");
+            return;
+        }
+        try (InputStream in = LinkedDataServlet.class.getClassLoader().getResourceAsStream("web/static/" + name)) {
+            if (in == null) {
+                text(resp, 404, "Not found\n");
+                return;
+            }
+            byte[] body = in.readAllBytes();
+            String type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript"
+                    : name.endsWith(".txt") ? "text/plain" : "image/svg+xml";
+            resp.setStatus(200);
+            resp.setContentType(type + "; charset=utf-8");
+            resp.setHeader("Cache-Control", "public, max-age=3600");
+            resp.setContentLength(body.length);
+            try (OutputStream out = resp.getOutputStream()) {
+                out.write(body);
+            }
+        }
+    }
+}
