@@ -53,7 +53,9 @@ final class ExplorePages {
             List<Triple> ts = neighbours.get(n);
             Triple first = ts.get(0);
             boolean incoming = first.getObject().equals(center);
-            String label = ts.stream().map(t -> labels.label(t.getPredicate())).distinct()
+            String ours = site.namespaces().ontology();
+            List<Triple> shown = ts.stream().filter(t -> t.getPredicate().getURI().startsWith(ours)).toList();
+            String label = (shown.isEmpty() ? ts : shown).stream().map(t -> labels.label(t.getPredicate())).distinct()
                              .reduce((a, b) -> a + ", " + b).orElse("");
             edges.add(new ExplorePage.Edge(c, c, x, y, label, incoming, ts.stream().allMatch(site::isInferred)));
         }

@@ -1,0 +1,105 @@
+package org.stargatekg.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.bidi.module.Network;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by chromedriver, with every request the pages make recorded through WebDriver
+ * BiDi network events. Selenium Manager never runs: the driver and browser binaries are given explicitly.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Network network;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+        this.network = new Network(driver);
+        network.onBeforeRequestSent(e -> requests.add(e.getRequest().getUrl()));
+    }
+
+    /** Starts a browser, or skips the calling test with a message where Chromium or chromedriver is not installed. */
+    public static Browser start() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                               "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+        Path profile;
+        try {
+            Files.createDirectories(Path.of("target"));
+            profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--no-first-run", "--window-size=1280,1000",
+                             "--user-data-dir=" + profile.toAbsolutePath());
+        options.setCapability("webSocketUrl", true);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    /** The WebDriver, to find elements and navigate. */
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** A wait of up to ten seconds for something to appear. */
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** Opens a URL and waits for the document to load. */
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Every URL requested by pages since the browser started (or since {@link #forgetRequests()}). */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Forgets the requests recorded so far. */
+    public void forgetRequests() {
+        requests.clear();
+    }
+
+    /** The recorded requests whose host is not this machine's loopback. */
+    public List<String> requestsLeavingThisMachine() {
+        return requests.stream().filter(u -> {
+            if (u.startsWith("data:") || u.startsWith("about:") || u.startsWith("blob:"))
+                return false;
+            String host = URI.create(u).getHost();
+            return host == null || !(host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        }).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            network.close();
+        } finally {
+            driver.quit();
+        }
+    }
+}

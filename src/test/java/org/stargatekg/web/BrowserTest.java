@@ -1,0 +1,178 @@
+package org.stargatekg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.stargatekg.support.Browser;
+import org.stargatekg.support.RunningServer;
+
+/** What a person sees in a real browser (headless Chromium): pages, evidence, threads, amounts, the editor. */
+class BrowserTest {
+
+    private static RunningServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+        try {
+            browser = Browser.start();
+        } catch (RuntimeException | Error ex) {
+            server.close();
+            throw ex;
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null)
+            browser.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void forget() {
+        browser.forgetRequests();
+    }
+
+    private void open(String path) {
+        browser.open(server.base() + path);
+    }
+
+    private void assertNothingLeftThisMachine() {
+        List<String> outside = browser.requestsLeavingThisMachine();
+        assertTrue(outside.isEmpty(), "requests to other hosts: " + outside);
+        assertFalse(browser.requests().isEmpty(), "no request was recorded at all: the network listener is not working");
+    }
+
+    @Test
+    void editor_runs_a_competency_question_and_shows_its_table_without_leaving_this_machine() {
+        open("sparql");
+        var d = browser.driver();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        assertTrue(d.findElement(By.cssSelector(".CodeMirror")).getText().contains("PREFIX sg:"),
+                   "the editor does not start with our prefixes");
+        assertTrue(d.findElements(By.cssSelector(".cm-keyword")).size() > 0, "no syntax highlighting");
+        new Select(d.findElement(By.id("examples"))).selectByValue("cq-01");
+        d.findElement(By.id("run")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.results tbody tr")));
+        List<String> names = d.findElements(By.cssSelector("table.results tbody tr td:nth-child(2)")).stream()
+                              .map(WebElement::getText).toList();
+        assertEquals(List.of("OpenAI", "Oracle", "SoftBank"), names);
+        assertTrue(d.findElement(By.id("status")).getText().startsWith("3 results"));
+        assertNothingLeftThisMachine();
+    }
+
+    @Test
+    void query_this_opens_the_editor_on_the_resource() {
+        open("id/sam-altman");
+        browser.driver().findElement(By.linkText("Query this")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        assertTrue(browser.driver().findElement(By.cssSelector(".CodeMirror")).getText().contains("DESCRIBE <" + server.base() + "id/sam-altman>"));
+    }
+
+    @Test
+    void home_page_shows_counts_entities_by_type_and_a_search_box() {
+        open("");
+        var d = browser.driver();
+        assertEquals("Stargate KG", d.findElement(By.tagName("h1")).getText());
+        assertTrue(d.findElement(By.cssSelector("form.search.big input")).isDisplayed());
+        List<String> groups = d.findElements(By.cssSelector(".type-group h3 a")).stream().map(WebElement::getText).toList();
+        assertTrue(groups.contains("person") && groups.contains("company") && groups.contains("direct quotation"), groups.toString());
+        assertTrue(d.findElement(By.linkText("Elon Musk")).isDisplayed());
+        assertNothingLeftThisMachine();
+    }
+
+    @Test
+    void person_page_shows_statements_with_their_highlighted_passages() {
+        open("id/elon-musk");
+        var d = browser.driver();
+        assertEquals("Elon Musk", d.findElement(By.tagName("h1")).getText());
+        WebElement row = d.findElements(By.cssSelector("table.properties tr")).stream()
+                          .filter(r -> r.findElement(By.tagName("th")).getText().equals("speaker of")).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("Musk: \"They don't actually have the money.\""), row.getText());
+        List<String> marks = row.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList();
+        assertTrue(marks.contains("Musk previously voiced skepticism"), marks.toString());
+        assertTrue(d.findElements(By.cssSelector("a.sameas")).stream().anyMatch(a -> a.getText().contains("Q317521")));
+        assertNothingLeftThisMachine();
+    }
+
+    @Test
+    void statement_page_shows_the_thread_of_responses() {
+        open("id/musk-softbank-funding-claim");
+        var d = browser.driver();
+        List<WebElement> items = d.findElements(By.cssSelector("ol.thread > li"));
+        assertEquals(4, items.size(), "the claim and its three responses");
+        assertTrue(items.get(0).getAttribute("class").contains("current"));
+        assertTrue(items.get(0).findElement(By.cssSelector("q.verbatim")).getText()
+                        .contains("SoftBank has well under $10 billion secured."));
+        assertTrue(items.stream().skip(1).allMatch(i -> i.findElement(By.cssSelector(".speaker")).getText().equals("Sam Altman")));
+        assertTrue(items.get(1).findElement(By.cssSelector(".relation")).getText().equalsIgnoreCase("disputes"));
+        WebElement mark = d.findElement(By.cssSelector(".evidence-section mark"));
+        assertTrue(mark.isDisplayed());
+        assertTrue(mark.getCssValue("background-color").matches("rgba?\\(255, 241, 168(, 1)?\\)"),
+                   "the passage is not highlighted: " + mark.getCssValue("background-color"));
+    }
+
+    @Test
+    void investment_plan_shows_its_amount_formatted_with_the_exact_number_on_hover() {
+        open("id/stargate-investment-plan");
+        var d = browser.driver();
+        WebElement amount = d.findElements(By.cssSelector("table.properties a")).stream()
+                             .filter(a -> a.getText().equals("$500 billion")).findFirst().orElseThrow();
+        assertEquals("500000000000 USD", amount.getAttribute("title"));
+    }
+
+    @Test
+    void article_view_highlights_passages_that_lead_to_facts_and_back() {
+        open("id/stargate-article");
+        var d = browser.driver();
+        List<WebElement> marks = d.findElements(By.cssSelector(".article-text mark"));
+        assertTrue(marks.size() >= 40, "highlighted segments: " + marks.size());
+        WebElement quote = marks.stream().filter(m -> m.getText().equals("They don't actually have the money."))
+                                .findFirst().orElseThrow();
+        quote.click();
+        browser.waiting().until(ExpectedConditions.urlContains("#entry-"));
+        WebElement entry = d.findElement(By.id(d.getCurrentUrl().substring(d.getCurrentUrl().indexOf('#') + 1)));
+        entry.findElement(By.linkText("Musk: \"They don't actually have the money.\"")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/id/musk-no-money-quote"));
+        assertEquals("Musk: \"They don't actually have the money.\"", d.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void ontology_page_documents_classes_with_a_diagram() {
+        open("ontology");
+        var d = browser.driver();
+        assertEquals("Stargate KG ontology", d.findElement(By.tagName("h1")).getText());
+        assertTrue(d.findElements(By.cssSelector("svg.diagram rect")).size() > 40);
+        WebElement statement = d.findElement(By.id("term-Statement"));
+        assertTrue(statement.getText().contains("direct quotation"), statement.getText());
+        assertTrue(d.findElement(By.id("term-disputes")).getText().contains("cito:disputes"));
+        assertNothingLeftThisMachine();
+    }
+
+    @Test
+    void graph_view_draws_the_neighbourhood_and_recentres_on_click() {
+        open("explore?iri=" + server.base() + "id/sam-altman");
+        var d = browser.driver();
+        List<WebElement> nodes = d.findElements(By.cssSelector("svg.explore g.node"));
+        assertTrue(nodes.size() > 5, "nodes: " + nodes.size());
+        assertEquals("Sam Altman", d.findElement(By.cssSelector("svg.explore g.node.center text")).getAttribute("textContent"));
+        WebElement openai = nodes.stream().filter(n -> n.findElement(By.tagName("text")).getAttribute("textContent").equals("OpenAI"))
+                                 .findFirst().orElseThrow();
+        openai.findElement(By.tagName("circle")).click();
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("svg.explore g.node.center text"), "textContent", "OpenAI"));
+        assertNothingLeftThisMachine();
+    }
+}
