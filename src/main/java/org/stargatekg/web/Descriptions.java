@@ -1,6 +1,7 @@
 package org.stargatekg.web;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
@@ -28,9 +29,14 @@ final class Descriptions {
         Graph out = GraphFactory.createDefaultGraph();
         out.getPrefixMapping().setNsPrefixes(site.prefixes());
         Graph union = site.union();
+        if (node.equals(site.terms().ontology)) {
+            // The ontology IRI gives the whole ontology, as an ontology document should.
+            site.dataset().getGraph(site.namespaces().ontologyGraph()).find().forEachRemaining(out::add);
+            return usedPrefixesOnly(out);
+        }
         if (site.dataset().containsGraph(node) && !union.contains(node, Node.ANY, Node.ANY)) {
             site.dataset().getGraph(node).find().forEachRemaining(out::add);
-            return out;
+            return usedPrefixesOnly(out);
         }
         Set<Node> linked = new HashSet<>();
         union.find(node, Node.ANY, Node.ANY).forEachRemaining(t -> {
@@ -47,7 +53,24 @@ final class Descriptions {
         linked.remove(node);
         for (Node n : linked)
             union.find(n, Terms.LABEL, Node.ANY).forEachRemaining(out::add);
-        return out;
+        return usedPrefixesOnly(out);
+    }
+
+    /** Drops the prefixes no IRI of the graph uses, so answers declare only what they need. */
+    private static Graph usedPrefixesOnly(Graph g) {
+        Set<String> iris = new HashSet<>();
+        g.find().forEachRemaining(t -> {
+            for (Node n : new Node[] {t.getSubject(), t.getPredicate(), t.getObject()}) {
+                if (n.isURI())
+                    iris.add(n.getURI());
+                else if (n.isLiteral() && n.getLiteralDatatypeURI() != null)
+                    iris.add(n.getLiteralDatatypeURI());
+            }
+        });
+        for (var e : Map.copyOf(g.getPrefixMapping().getNsPrefixMap()).entrySet())
+            if (iris.stream().noneMatch(i -> i.startsWith(e.getValue())))
+                g.getPrefixMapping().removeNsPrefix(e.getKey());
+        return g;
     }
 
     /** The same description with every triple in the named graph(s) that hold it, so stated and inferred stay apart. */

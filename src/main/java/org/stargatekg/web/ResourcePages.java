@@ -170,6 +170,8 @@ final class ResourcePages {
     }
 
     private String description(Node node) {
+        if (site.dataset().containsGraph(node) && !g.contains(node, Node.ANY, Node.ANY))
+            return "A named graph of " + site.dataset().getGraph(node).size() + " triples; download it in any of the formats below.";
         for (Node p : List.of(Terms.SKOS_DEFINITION, Terms.SCHEMA_DESCRIPTION, Terms.DC_DESCRIPTION, Terms.COMMENT)) {
             Node d = first(node, p);
             if (d != null && d.isLiteral())
