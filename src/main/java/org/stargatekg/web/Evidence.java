@@ -96,8 +96,6 @@ final class Evidence {
     }
 
     private Node object(Node s, Node p) {
-        Graph g = site.union();
-        Iterator<Triple> it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
+        return site.first(s, p);
     }
 }

@@ -150,8 +150,8 @@ final class ResourcePages {
         String exact = null;
         if (g.contains(v, Terms.TYPE, t.monetaryAmount)) {
             String code = currencyCode(v);
-            Node value = first(v, t.value);
-            Node max = first(v, t.maxValue);
+            Node value = site.first(v, t.value);
+            Node max = site.first(v, t.maxValue);
             Node n = value != null ? value : max;
             if (n != null && n.isLiteral()) {
                 BigDecimal amount = new BigDecimal(n.getLiteralLexicalForm());
@@ -164,8 +164,8 @@ final class ResourcePages {
     }
 
     private String currencyCode(Node amount) {
-        Node currency = first(amount, t.currency);
-        Node code = currency == null ? null : first(currency, t.currencyCode);
+        Node currency = site.first(amount, t.currency);
+        Node code = currency == null ? null : site.first(currency, t.currencyCode);
         return code == null ? null : code.getLiteralLexicalForm();
     }
 
@@ -173,21 +173,13 @@ final class ResourcePages {
         if (site.dataset().containsGraph(node) && !g.contains(node, Node.ANY, Node.ANY))
             return "A named graph of " + site.dataset().getGraph(node).size() + " triples; download it in any of the formats below.";
         for (Node p : List.of(Terms.SKOS_DEFINITION, Terms.SCHEMA_DESCRIPTION, Terms.DC_DESCRIPTION, Terms.COMMENT)) {
-            Node d = first(node, p);
+            Node d = site.first(node, p);
             if (d != null && d.isLiteral())
                 return d.getLiteralLexicalForm();
         }
         return null;
     }
 
-    private Node first(Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject() : null;
-        } finally {
-            it.close();
-        }
-    }
 
     private List<Triple> sorted(List<Triple> triples) {
         triples.sort(Comparator.comparing((Triple tr) -> labels.label(tr.getPredicate()))

@@ -94,6 +94,16 @@ public final class Site {
         return new Link(iri, labels.label(node), node.isURI() ? iri : null, node.isURI() && isLocal(iri));
     }
 
+    /** The first object of (s, p) in the union graph, or null. */
+    Node first(Node s, Node p) {
+        var it = union().find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
+        }
+    }
+
     /** Whether a triple is only there by inference (it sits in the inferred graph). */
     boolean isInferred(Triple t) {
         return dataset.getGraph(ns.inferredGraph()).contains(t);

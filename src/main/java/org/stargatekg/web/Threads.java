@@ -80,12 +80,12 @@ final class Threads {
     }
 
     private ThreadItem item(Node s, Node answered, int depth, boolean current) {
-        Node speaker = first(s, t.speaker);
-        Node verbatim = first(s, t.verbatimText);
-        Node words = verbatim != null ? verbatim : first(s, t.paraphrase);
+        Node speaker = site.first(s, t.speaker);
+        Node verbatim = site.first(s, t.verbatimText);
+        Node words = verbatim != null ? verbatim : site.first(s, t.paraphrase);
         if (words == null)
-            words = first(s, t.emoji);
-        Node channel = first(s, t.channel);
+            words = site.first(s, t.emoji);
+        Node channel = site.first(s, t.channel);
         String relation = null;
         if (answered != null)
             relation = g.contains(s, t.disputes, answered) ? "disputes" : "responds to";
@@ -95,13 +95,5 @@ final class Threads {
                               evidence.of(s));
     }
 
-    private Node first(Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject() : null;
-        } finally {
-            it.close();
-        }
-    }
 
 }
