@@ -13,7 +13,7 @@
     node.querySelector('circle').setAttribute('cx', x);
     node.querySelector('circle').setAttribute('cy', y);
     var label = node.querySelector('text');
-    label.setAttribute('x', x); label.setAttribute('y', y + 26);
+    label.setAttribute('x', +label.getAttribute('x') + x - ox); label.setAttribute('y', +label.getAttribute('y') + y - oy);
     svg.querySelectorAll('g.edge').forEach(function (edge) {
       var line = edge.querySelector('line'), text = edge.querySelector('text');
       ['1', '2'].forEach(function (end) {

@@ -14,7 +14,9 @@ import org.apache.jena.graph.Triple;
 /** Lays out a resource's neighbourhood on a circle, server-side, so the picture reads without JavaScript. */
 final class ExplorePages {
 
-    private static final int SIZE = 760;
+    private static final int WIDTH = 1040;
+    private static final int HEIGHT = 860;
+    private static final int LABEL_CHARS = 34;
     private static final int MAX_NEIGHBOURS = 36;
 
     private final Site site;
@@ -39,17 +41,26 @@ final class ExplorePages {
         List<Node> around = new ArrayList<>(neighbours.keySet());
         if (around.size() > MAX_NEIGHBOURS)
             around = around.subList(0, MAX_NEIGHBOURS);
-        int c = SIZE / 2;
-        int radius = SIZE / 2 - 90;
+        int c = WIDTH / 2;
+        int cy = HEIGHT / 2;
+        int rx = 250;
+        int ry = HEIGHT / 2 - 60;
         List<ExplorePage.Node> nodes = new ArrayList<>();
         List<ExplorePage.Edge> edges = new ArrayList<>();
-        nodes.add(new ExplorePage.Node(site.link(center, labels), c, c, true, kind(center), exploreHref(center)));
+        Link centre = site.link(center, labels);
+        nodes.add(new ExplorePage.Node(centre, c, cy, true, kind(center), exploreHref(center), c, cy + 34, "middle",
+                                       shorten(centre.label())));
         for (int i = 0; i < around.size(); i++) {
             Node n = around.get(i);
             double angle = 2 * Math.PI * i / around.size() - Math.PI / 2;
-            int x = (int) Math.round(c + radius * Math.cos(angle));
-            int y = (int) Math.round(c + radius * Math.sin(angle));
-            nodes.add(new ExplorePage.Node(site.link(n, labels), x, y, false, kind(n), exploreHref(n)));
+            int x = (int) Math.round(c + rx * Math.cos(angle));
+            int y = (int) Math.round(cy + ry * Math.sin(angle));
+            Link link = site.link(n, labels);
+            // Labels point away from the centre so that they do not cross the lines.
+            String anchor = x > c + 20 ? "start" : x < c - 20 ? "end" : "middle";
+            int lx = anchor.equals("start") ? x + 14 : anchor.equals("end") ? x - 14 : x;
+            int ly = anchor.equals("middle") ? (y < cy ? y - 16 : y + 24) : y + 4;
+            nodes.add(new ExplorePage.Node(link, x, y, false, kind(n), exploreHref(n), lx, ly, anchor, shorten(link.label())));
             List<Triple> ts = neighbours.get(n);
             Triple first = ts.get(0);
             boolean incoming = first.getObject().equals(center);
@@ -57,9 +68,13 @@ final class ExplorePages {
             List<Triple> shown = ts.stream().filter(t -> t.getPredicate().getURI().startsWith(ours)).toList();
             String label = (shown.isEmpty() ? ts : shown).stream().map(t -> labels.label(t.getPredicate())).distinct()
                              .reduce((a, b) -> a + ", " + b).orElse("");
-            edges.add(new ExplorePage.Edge(c, c, x, y, label, incoming, ts.stream().allMatch(site::isInferred)));
+            edges.add(new ExplorePage.Edge(c, cy, x, y, label, incoming, ts.stream().allMatch(site::isInferred)));
         }
-        return new ExplorePage(site.link(center, labels), SIZE, nodes, edges);
+        return new ExplorePage(site.link(center, labels), WIDTH, HEIGHT, nodes, edges);
+    }
+
+    private static String shorten(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1).stripTrailing() + "…";
     }
 
     private String kind(Node n) {
