@@ -92,6 +92,7 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        server.stopOnShutdown();
         server.join();
         return 0;
     }

@@ -1,8 +1,30 @@
 package org.stargatekg.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.stargatekg.describe.DatasetDescriptions;
+import org.stargatekg.describe.DatasetStatistics;
+import org.stargatekg.describe.DescriptionServlet;
+import org.stargatekg.describe.Dumps;
+import org.stargatekg.ops.Graceful;
+import org.stargatekg.ops.Metrics;
+import org.stargatekg.ops.OpsFilter;
+import org.stargatekg.search.SearchIndex;
+import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.web.Prefixes;
+import org.stargatekg.web.SearchServlet;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
@@ -38,6 +60,9 @@ public final class StargateServer {
     /** Path of the Graph Store Protocol (read) endpoint. */
     public static final String GSP_PATH = "/data";
 
+    /** Resources named as examples in the VoID description, when the data holds them. */
+    private static final List<String> EXAMPLES = List.of("stargate", "elon-musk", "sam-altman", "altman-supervillain-warning");
+
     private static final Logger LOG = LoggerFactory.getLogger(StargateServer.class);
 
     private final FusekiServer fuseki;
@@ -63,9 +88,19 @@ public final class StargateServer {
         return this;
     }
 
-    /** Stops the server. */
+    /** Stops the server, letting requests in flight finish (up to the stop timeout). */
     public void stop() {
         fuseki.stop();
+    }
+
+    /** Stops this server when the JVM shuts down (SIGTERM, Ctrl-C), so that requests in flight can finish. */
+    public StargateServer stopOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down: finishing requests in flight");
+            stop();
+            LOG.info("Stopped");
+        }, "stargate-kg-shutdown"));
+        return this;
     }
 
     /** Blocks until the server stops. */
@@ -91,6 +126,7 @@ public final class StargateServer {
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(30);
         private KnowledgeGraph graph;
+        private Duration stopTimeout = Duration.ofSeconds(10);
 
         private Builder() {}
 
@@ -120,39 +156,84 @@ public final class StargateServer {
             return this;
         }
 
+        /** How long stopping waits for requests in flight to finish; default 10 seconds. */
+        public Builder stopTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative())
+                throw new IllegalArgumentException("stop timeout must not be negative: " + timeout);
+            this.stopTimeout = timeout;
+            return this;
+        }
+
         /** The loaded graph to serve; its namespaces give the base URL. */
         public Builder graph(KnowledgeGraph graph) {
             this.graph = Objects.requireNonNull(graph, "graph");
             return this;
         }
 
-        /** Builds the server without starting it. */
+        /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
             if (graph == null)
                 throw new IllegalStateException("No knowledge graph to serve");
+            DatasetGraph dsg = graph.dataset().asDatasetGraph();
+            SearchIndex index = SearchIndex.build(dsg, graph.namespaces());
+            DatasetStatistics stats = DatasetStatistics.of(dsg);
+            LOG.info("Search index: {} literals, {} bytes; dataset: {} triples in the union, {} quads",
+                     index.documentCount(), index.sizeInBytes(), stats.union().triples(), stats.quads());
             // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
-            DataService service = DataService.newBuilder(graph.dataset().asDatasetGraph())
+            DataService service = DataService.newBuilder(dsg)
                     .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
-                                         .context(queryContext()).build())
+                                         .context(queryContext(index)).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
                     .build();
+            Metrics metrics = new Metrics()
+                    .gauge("dataset_quads", "Quads in the named graphs.", stats::quads)
+                    .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples())
+                    .gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
+                    .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
+            PrefixMapping prefixes = Prefixes.of(graph.namespaces());
+            DatasetDescriptions descriptions = new DatasetDescriptions(graph.namespaces(), stats, articles(dsg, graph.namespaces()),
+                                                                       examples(dsg, graph.namespaces()), prefixes);
+            FrontFilter front = new FrontFilter(new LinkedDataServlet(new Site(graph)), new SearchServlet(index),
+                                                new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
+                                                Set.of(SPARQL_PATH, GSP_PATH));
             // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
+            // CORS is answered by OpsFilter for every path alike, so Fuseki's own CORS filter stays off.
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
+                    .enableCors(false, null)
                     .port(port)
                     .add("/", service)
-                    .addFilter("/*", new FrontFilter(new LinkedDataServlet(new Site(graph)), Set.of(SPARQL_PATH, GSP_PATH)))
+                    .addFilter("/*", new OpsFilter(metrics))
+                    .addFilter("/*", front)
                     .build();
             bindHost(fuseki, host);
+            Graceful.install(fuseki.getJettyServer(), stopTimeout);
             return new StargateServer(fuseki, host, graph);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, and the timeout. */
-        private Context queryContext() {
+        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query. */
+        private Context queryContext(SearchIndex index) {
             Context context = new Context();
             context.set(ARQ.httpServiceAllowed, false);
             context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            // jena-text's property function looks for the index in the execution context before the dataset, so the
+            // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
+            context.set(TextQuery.textIndex, index.textIndex());
             return context;
+        }
+
+        /** The articles the data is drawn from: every sg:NewsArticle. */
+        private static List<Node> articles(DatasetGraph dsg, Namespaces ns) {
+            Node newsArticle = NodeFactory.createURI(ns.ontology() + "NewsArticle");
+            return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), newsArticle))
+                    .stream().map(Triple::getSubject).filter(Node::isURI).distinct().toList());
+        }
+
+        /** A few well-known resources, those of them that are in the data. */
+        private static List<String> examples(DatasetGraph dsg, Namespaces ns) {
+            return Txn.calculateRead(dsg, () -> EXAMPLES.stream().map(ns.instances()::concat)
+                    .filter(iri -> dsg.getDefaultGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY)).toList());
         }
 
         /** Restricts the connectors to one interface, as Fuseki's own loopback setting does for "localhost". */

@@ -10,19 +10,27 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.stargatekg.describe.DatasetDescriptions;
+import org.stargatekg.describe.DescriptionServlet;
 
 /**
  * Sits in front of Fuseki: sets the security headers on every response, passes the SPARQL and Graph Store paths on
- * to Fuseki, and hands every other path (the home page and all our IRIs) to the linked-data pages.
+ * to Fuseki, answers {@code GET /sparql} without a query with the editor (browsers) or the Service Description (RDF),
+ * sends {@code /search} to the search, {@code /.well-known/void} and {@code /dump/…} to the self-description, and hands
+ * every other path (the home page and all our IRIs) to the linked-data pages.
  */
 public final class FrontFilter implements Filter {
 
     private final LinkedDataServlet pages;
+    private final SearchServlet search;
+    private final DescriptionServlet description;
     private final Set<String> fusekiPaths;
 
-    /** A filter that sends the given exact paths (and "/$/…") to Fuseki and all others to {@code pages}. */
-    public FrontFilter(LinkedDataServlet pages, Set<String> fusekiPaths) {
+    /** A filter that sends the given exact paths (and "/$/…") to Fuseki, search and description paths to theirs, all others to {@code pages}. */
+    public FrontFilter(LinkedDataServlet pages, SearchServlet search, DescriptionServlet description, Set<String> fusekiPaths) {
         this.pages = pages;
+        this.search = search;
+        this.description = description;
         this.fusekiPaths = Set.copyOf(fusekiPaths);
     }
 
@@ -33,8 +41,22 @@ public final class FrontFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         Headers.secure(resp);
         String path = req.getRequestURI();
-        if (path.equals("/sparql") && isRead(req) && req.getQueryString() == null && wantsPage(req)) {
-            pages.editor(req, resp);
+        if (path.equals("/sparql") && isRead(req) && req.getQueryString() == null) {
+            if (wantsPage(req)) {
+                pages.editor(req, resp);
+                return;
+            }
+            if (DescriptionServlet.wantsRdf(req.getHeader("Accept"))) {
+                description.serviceDescription(req, resp);
+                return;
+            }
+        }
+        if (path.equals("/search")) {
+            search.service(req, resp);
+            return;
+        }
+        if (path.equals(DatasetDescriptions.VOID_PATH) || path.startsWith("/dump/")) {
+            description.service(req, resp);
             return;
         }
         if (fusekiPaths.contains(path) || path.startsWith("/$/")) {

@@ -1,0 +1,74 @@
+package org.stargatekg.describe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+
+/**
+ * Counts taken once over the served dataset with the same SPARQL a client would run, so that what VoID states is
+ * what {@code SELECT (COUNT(*) …)} answers: over the default graph (the union) and over each named graph.
+ */
+public record DatasetStatistics(Counts union, long quads, Map<Node, Counts> graphs, List<String> classes, List<String> properties) {
+
+    /** Counts a served dataset (default graph = union of the named graphs). */
+    public static DatasetStatistics of(DatasetGraph dataset) {
+        return Txn.calculateRead(dataset, () -> {
+            Counts union = counts(dataset, "");
+            long quads = number(dataset, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+            Map<Node, Counts> graphs = new LinkedHashMap<>();
+            List<Node> names = new ArrayList<>();
+            dataset.listGraphNodes().forEachRemaining(names::add);
+            names.sort((a, b) -> a.getURI().compareTo(b.getURI()));
+            for (Node g : names)
+                graphs.put(g, counts(dataset, "<" + g.getURI() + ">"));
+            return new DatasetStatistics(union, quads, Map.copyOf(graphs), iris(dataset, "SELECT DISTINCT ?x { ?s a ?x }"),
+                                         iris(dataset, "SELECT DISTINCT ?x { ?s ?x ?o }"));
+        });
+    }
+
+    /** The named graphs in IRI order. */
+    public List<Node> graphNames() {
+        List<Node> names = new ArrayList<>(graphs.keySet());
+        names.sort((a, b) -> a.getURI().compareTo(b.getURI()));
+        return names;
+    }
+
+    private static Counts counts(DatasetGraph dsg, String graph) {
+        String open = graph.isEmpty() ? "{ " : "{ GRAPH " + graph + " { ";
+        String close = graph.isEmpty() ? " }" : " } }";
+        return new Counts(number(dsg, "SELECT (COUNT(*) AS ?n) " + open + "?s ?p ?o" + close),
+                          number(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) " + open + "?s ?p ?o" + close),
+                          number(dsg, "SELECT (COUNT(DISTINCT ?c) AS ?n) " + open + "?s a ?c" + close),
+                          number(dsg, "SELECT (COUNT(DISTINCT ?p) AS ?n) " + open + "?s ?p ?o" + close));
+    }
+
+    private static long number(DatasetGraph dsg, String sparql) {
+        Query query = QueryFactory.create("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n" + sparql);
+        try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+            RowSet rows = exec.select();
+            return Long.parseLong(rows.next().get("n").getLiteralLexicalForm());
+        }
+    }
+
+    private static List<String> iris(DatasetGraph dsg, String sparql) {
+        TreeSet<String> out = new TreeSet<>();
+        try (QueryExec exec = QueryExec.dataset(dsg).query(sparql).build()) {
+            exec.select().forEachRemaining(b -> {
+                Node x = b.get("x");
+                if (x != null && x.isURI())
+                    out.add(x.getURI());
+            });
+        }
+        return List.copyOf(out);
+    }
+}
