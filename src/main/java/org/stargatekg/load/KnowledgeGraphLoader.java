@@ -81,7 +81,7 @@ public final class KnowledgeGraphLoader {
             throw new IllegalStateException("No ontology folder given");
         Graph ontology = readOntology();
         Graph shapes = readShapes();
-        Map<Node, Graph> articleGraphs = readArticles();
+        Map<Node, Graph> articleGraphs = readArticles(new ArticleOwnership(ontology, namespaces));
 
         Graph data = GraphFactory.createDefaultGraph();
         articleGraphs.values().forEach(g -> GraphUtil.addInto(data, g));
@@ -97,7 +97,7 @@ public final class KnowledgeGraphLoader {
     }
 
     /** Reads and evidence-checks every article folder into its graphs: what the article says (with its text) and any outside enrichment. */
-    private Map<Node, Graph> readArticles() {
+    private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         Map<Node, Graph> articleGraphs = new LinkedHashMap<>();
         for (Path dir : articleDirs) {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
@@ -109,6 +109,7 @@ public final class KnowledgeGraphLoader {
                 throw new LoadException("An article folder may not be named '" + article.name() + "', a graph name the loader uses: "
                                         + SourceFiles.describe(dir));
             Node context = EvidenceCheck.check(article, article.merged());
+            ownership.add(article);
             Graph said = article.articleTriples();
             said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
             articleGraphs.put(graphName, said);
@@ -116,6 +117,7 @@ public final class KnowledgeGraphLoader {
             if (!external.isEmpty())
                 articleGraphs.put(namespaces.externalGraph(article.name()), external);
         }
+        ownership.check();
         return articleGraphs;
     }
 

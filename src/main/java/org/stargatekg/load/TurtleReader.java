@@ -1,7 +1,12 @@
 package org.stargatekg.load;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,26 +24,74 @@ final class TurtleReader {
 
     private TurtleReader() {}
 
-    /** Parses a Turtle file with relative IRIs resolved against the base; fails naming file, line and column. */
+    /**
+     * Parses a Turtle file with relative IRIs resolved against the base; fails naming file, line and column,
+     * and also fails on bytes that are not UTF-8 and on a file that states no triples.
+     */
     static Graph read(Path file, String base) {
         String name = SourceFiles.describe(file);
+        String text = decode(file, name);
         Problems problems = new Problems();
         Graph graph = GraphFactory.createDefaultGraph();
-        try (InputStream in = Files.newInputStream(file)) {
-            RDFParser.source(in)
+        try {
+            // checking(true) makes the parser report ill-formed literals ("abc"^^xsd:decimal) and bad IRIs;
+            // Problems turns those warnings into a failure.
+            RDFParser.fromString(text, Lang.TURTLE)
                      .base(base)
-                     .lang(Lang.TURTLE)
+                     .checking(true)
                      .errorHandler(problems)
                      .parse(graph);
-        } catch (IOException ex) {
-            throw new LoadException("Cannot read " + name + ": " + ex.getMessage(), ex);
         } catch (RiotException ex) {
             if (problems.list.isEmpty())
                 throw new LoadException(name + ": " + ex.getMessage(), ex);
         }
         if (!problems.list.isEmpty())
             throw new LoadException("Turtle syntax problem in " + name + ":\n  " + String.join("\n  ", problems.list));
+        if (graph.isEmpty())
+            throw new LoadException("Turtle file " + name + " states no triples; delete it or give it content");
         return graph;
+    }
+
+    /** The file's text, decoded as strict UTF-8: a parser reading leniently would turn a Latin-1 byte into U+FFFD. */
+    private static String decode(Path file, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException ex) {
+            throw new LoadException("Cannot read " + name + ": " + ex.getMessage(), ex);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                                                       .onMalformedInput(CodingErrorAction.REPORT)
+                                                       .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException ex) {
+            throw new LoadException("Turtle file " + name + " is not valid UTF-8: " + badByte(bytes));
+        }
+    }
+
+    /** "line L, column C: byte 0xNN" for the first byte that does not start or continue a UTF-8 sequence. */
+    private static String badByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                                                       .onMalformedInput(CodingErrorAction.REPORT)
+                                                       .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        long line = 1;
+        long column = 1;
+        String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+        for (int i = 0; i < before.length(); i = before.offsetByCodePoints(i, 1)) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return "line " + line + ", column " + column + ": byte 0x" + String.format("%02X", bytes[at] & 0xFF)
+               + " (is the file saved as Latin-1 or Windows-1252?)";
     }
 
     /** Records each complaint as "line L, column C: message"; errors stop the parser, warnings are kept and fail the file afterwards. */
@@ -47,7 +100,7 @@ final class TurtleReader {
 
         @Override
         public void warning(String message, long line, long col) {
-            list.add(where(line, col) + "warning: " + message);
+            list.add(where(line, col) + message);
         }
 
         @Override
