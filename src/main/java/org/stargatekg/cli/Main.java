@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
+import org.stargatekg.load.PersistentStore;
 import org.stargatekg.server.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
@@ -48,6 +49,11 @@ public final class Main implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Keep the graph in a TDB2 store in this folder (created if absent): the first start loads and validates the "
+                          + "files into it, later starts with unchanged sources serve it without reading them again. Default: in memory.")
+    private Path storeDir;
+
     @Option(names = "--validate", description = "Load and validate only: print a summary or the report, exit 0 or 1, do not serve.")
     private boolean validateOnly;
 
@@ -60,12 +66,15 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         Namespaces namespaces = checkOptions();
+        PersistentStore store = storeDir == null ? null : openStore();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraph graph;
         try {
             KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(namespaces);
             extraArticles.forEach(loader::article);
+            if (store != null)
+                loader.store(store);
             graph = loader.load();
         } catch (LoadException ex) {
             err.println(ex.getMessage());
@@ -104,10 +113,27 @@ public final class Main implements Callable<Integer> {
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
+    /** Opens the --store folder, or ends the run with a usage error (exit 2) saying why it cannot be used. */
+    private PersistentStore openStore() {
+        try {
+            return PersistentStore.at(storeDir);
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(spec.commandLine(), "--store cannot be used: " + ex.getMessage());
+        }
+    }
+
     /** Checks the values picocli cannot check alone; a bad value ends the run with picocli's usage error (exit 2). */
     private Namespaces checkOptions() {
         if (port < 0 || port > 65535)
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        if (host.isBlank())
+            throw new ParameterException(spec.commandLine(), "--host must name an interface such as 127.0.0.1 or 0.0.0.0, got a blank value");
+        for (Path dir : extraArticles) {
+            if (!java.nio.file.Files.exists(dir))
+                throw new ParameterException(spec.commandLine(), "--data folder does not exist: " + dir.toAbsolutePath());
+            if (!java.nio.file.Files.isDirectory(dir))
+                throw new ParameterException(spec.commandLine(), "--data is not a folder: " + dir.toAbsolutePath());
+        }
         if (timeoutSeconds <= 0)
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got " + timeoutSeconds);
         String base = baseUrl != null ? baseUrl : "http://localhost:" + port + "/";

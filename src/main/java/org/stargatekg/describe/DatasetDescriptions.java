@@ -112,7 +112,13 @@ public final class DatasetDescriptions {
         for (String f : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                                 "Turtle", "JSON-LD", "RDF_XML", "N-Triples", "TriG", "N-Quads"))
             add(g, service, iri(SD + "resultFormat"), iri(FORMATS + f));
-        add(g, service, iri(SD + "extensionFunction"), iri("http://jena.apache.org/text#query"));
+        // Full-text search is a property function, not a filter function, so it is listed as a feature of its own.
+        Node textQuery = iri("http://jena.apache.org/text#query");
+        add(g, service, iri(SD + "feature"), textQuery);
+        add(g, textQuery, RDF.type.asNode(), iri(SD + "Feature"));
+        add(g, textQuery, iri("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralLang(
+                "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
+                + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
         Node dataset = iri(ns.base() + "sparql#dataset");
         add(g, service, iri(SD + "defaultDataset"), dataset);

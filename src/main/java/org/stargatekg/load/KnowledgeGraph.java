@@ -13,6 +13,18 @@ import org.stargatekg.vocab.Namespaces;
 /** A loaded and validated dataset (one named graph per source, the union as default graph) with what the load noted on the way. */
 public final class KnowledgeGraph {
 
+    /** Where the served graph came from. */
+    public enum Origin {
+        /** Parsed and validated from the files, held in memory. */
+        FILES,
+        /** Parsed and validated from the files, then written to a store on disk. */
+        FILES_INTO_STORE,
+        /** Opened from a store on disk that already held these sources; no file was parsed. */
+        STORE
+    }
+
+    private final DatasetGraph store;
+    private final Origin origin;
     private final Dataset dataset;
     private final Namespaces namespaces;
     private final List<String> notes;
@@ -20,7 +32,9 @@ public final class KnowledgeGraph {
     private final int graphs;
 
     /** Wraps a store that holds only named graphs; it is served through a read-only view with the union as default graph. */
-    KnowledgeGraph(DatasetGraph store, Namespaces namespaces, List<String> notes) {
+    KnowledgeGraph(DatasetGraph store, Namespaces namespaces, List<String> notes, Origin origin) {
+        this.store = store;
+        this.origin = origin;
         this.dataset = DatasetFactory.wrap(new ReadOnlyUnionView(store));
         this.namespaces = namespaces;
         this.notes = List.copyOf(notes);
@@ -36,6 +50,16 @@ public final class KnowledgeGraph {
     /** The dataset to serve: read-only, its default graph the union of the named graphs. */
     public Dataset dataset() {
         return dataset;
+    }
+
+    /** The store behind the served view: only named graphs, writable; for the loader. */
+    DatasetGraph store() {
+        return store;
+    }
+
+    /** Where the served graph came from. */
+    public Origin origin() {
+        return origin;
     }
 
     /** The namespaces the data was resolved against. */
@@ -60,6 +84,11 @@ public final class KnowledgeGraph {
 
     /** One line saying what was loaded. */
     public String summary() {
-        return quads + " quads in " + graphs + " graphs (base " + namespaces.base() + ")";
+        String from = switch (origin) {
+            case FILES -> "";
+            case FILES_INTO_STORE -> ", loaded into the store";
+            case STORE -> ", served from the store without reading the files";
+        };
+        return quads + " quads in " + graphs + " graphs (base " + namespaces.base() + from + ")";
     }
 }

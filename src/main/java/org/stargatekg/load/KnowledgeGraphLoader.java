@@ -31,12 +31,15 @@ import org.stargatekg.vocab.Namespaces;
  */
 public final class KnowledgeGraphLoader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KnowledgeGraphLoader.class);
+
     /** The ontology folder's SHACL shapes file, kept out of the ontology graph. */
     public static final String SHAPES_FILE = "shapes.ttl";
 
     private final Namespaces namespaces;
     private Path ontologyDir;
     private final List<Path> articleDirs = new ArrayList<>();
+    private PersistentStore store;
 
     private KnowledgeGraphLoader(Namespaces namespaces) {
         this.namespaces = namespaces;
@@ -75,10 +78,33 @@ public final class KnowledgeGraphLoader {
         return this;
     }
 
+    /** Keeps the loaded graph in a TDB2 store on disk, and serves from it without reading the files when they have not changed. */
+    public KnowledgeGraphLoader store(PersistentStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
     /** Runs every step and returns the dataset, or throws {@link LoadException} at the first step that fails. */
     public KnowledgeGraph load() {
         if (ontologyDir == null)
             throw new IllegalStateException("No ontology folder given");
+        if (store == null)
+            return loadFiles(KnowledgeGraph.Origin.FILES);
+        List<Path> folders = new ArrayList<>();
+        folders.add(ontologyDir);
+        folders.addAll(articleDirs);
+        String fingerprint = PersistentStore.fingerprint(namespaces.base(), folders);
+        if (store.holds(fingerprint)) {
+            LOG.info("Serving the store {} as it is: it holds these sources (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
+            return new KnowledgeGraph(store.open(), namespaces, List.of(), KnowledgeGraph.Origin.STORE);
+        }
+        KnowledgeGraph loaded = loadFiles(KnowledgeGraph.Origin.FILES_INTO_STORE);
+        DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.base());
+        LOG.info("Loaded and validated the sources into the store {} (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
+        return new KnowledgeGraph(saved, namespaces, loaded.notes(), KnowledgeGraph.Origin.FILES_INTO_STORE);
+    }
+
+    private KnowledgeGraph loadFiles(KnowledgeGraph.Origin origin) {
         Graph ontology = readOntology();
         Graph shapes = readShapes();
         Map<Node, Graph> articleGraphs = readArticles(new ArticleOwnership(ontology, namespaces));
@@ -93,7 +119,7 @@ public final class KnowledgeGraphLoader {
         GraphUtil.addInto(all, inferred);
         List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
 
-        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes);
+        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes, origin);
     }
 
     /** Reads and evidence-checks every article folder into its graphs: what the article says (with its text) and any outside enrichment. */

@@ -25,10 +25,14 @@ public record Snippet(List<Part> parts) {
 
     /** Cuts the literal around the first searched word it holds and marks every searched word in the cut. */
     static Snippet of(String literal, Set<String> words) {
+        java.util.function.Predicate<String> searched = token -> {
+            String t = token.toLowerCase(Locale.ROOT);
+            return words.contains(t) || words.stream().anyMatch(w -> w.endsWith("*") && t.startsWith(w.substring(0, w.length() - 1)));
+        };
         int first = -1;
         Matcher m = WORD.matcher(literal);
         while (m.find()) {
-            if (words.contains(m.group().toLowerCase(Locale.ROOT))) {
+            if (searched.test(m.group())) {
                 first = m.start();
                 break;
             }
@@ -40,7 +44,7 @@ public record Snippet(List<Part> parts) {
         Matcher w = WORD.matcher(cut);
         int at = 0;
         while (w.find()) {
-            if (words.contains(w.group().toLowerCase(Locale.ROOT))) {
+            if (searched.test(w.group())) {
                 if (w.start() > at)
                     parts.add(new Part(cut.substring(at, w.start()), false));
                 parts.add(new Part(w.group(), true));
@@ -52,10 +56,10 @@ public record Snippet(List<Part> parts) {
         return new Snippet(List.copyOf(parts));
     }
 
-    /** The lower-cased words of a query string, for marking. */
+    /** The lower-cased words of a query string, for marking; a word with a trailing '*' keeps it, as a prefix. */
     static Set<String> words(String query) {
         Set<String> words = new java.util.HashSet<>();
-        Matcher m = WORD.matcher(query);
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}]+\\*?").matcher(query);
         while (m.find())
             words.add(m.group().toLowerCase(Locale.ROOT));
         return words;

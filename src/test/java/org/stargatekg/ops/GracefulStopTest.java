@@ -1,0 +1,48 @@
+package org.stargatekg.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.server.StargateServer;
+import org.stargatekg.support.FreePort;
+import org.stargatekg.support.RunningServer;
+import org.stargatekg.vocab.Namespaces;
+
+/** Stopping the server (as the SIGTERM hook does) lets a query in flight finish before the connectors close. */
+class GracefulStopTest {
+
+    /** A cross product of the union with itself: slow enough to be in flight when stop is called. */
+    private static final String SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d a ?f . FILTER (?c != ?f) }";
+
+    @Test
+    void stop_lets_a_query_in_flight_finish() throws Exception {
+        int port = FreePort.pick();
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:" + port + "/")).load();
+        StargateServer server = StargateServer.create().port(port).graph(graph).stopTimeout(Duration.ofSeconds(30)).build().start();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + RunningServer.encode(SLOW)))
+                                         .header("Accept", RunningServer.JSON).GET().build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/$/ping")).GET().build();
+        assertEquals(200, client.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode());
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(500);
+        assertTrue(!inFlight.isDone(), "the query finished before stop was called; the test proves nothing");
+        server.stop();
+        HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
+        System.out.println("slow query answered after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.body().contains("\"n\""), response::body);
+    }
+}
