@@ -12,6 +12,10 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,15 @@ public final class StargateServer {
 
     /** Path of the Graph Store Protocol (read) endpoint. */
     public static final String GSP_PATH = "/data";
+
+    /** The largest request line plus headers accepted; a longer URL gets 414, longer headers 431. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /** The largest request body accepted (a query by POST, a form); a larger one gets 413. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** How long a stop waits for requests in flight to finish. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(StargateServer.class);
 
@@ -144,6 +157,7 @@ public final class StargateServer {
                     .addFilter("/*", new FrontFilter(new LinkedDataServlet(new Site(graph)), Set.of(SPARQL_PATH, GSP_PATH)))
                     .build();
             bindHost(fuseki, host);
+            guard(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, graph);
         }
 
@@ -153,6 +167,25 @@ public final class StargateServer {
             context.set(ARQ.httpServiceAllowed, false);
             context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             return context;
+        }
+
+        /**
+         * Wraps Fuseki's handlers in the request guard (security headers, no path climbing), a body size limit and a
+         * graceful stop; caps the request line and headers; and stops the server, letting requests in flight finish,
+         * when the JVM is asked to end (SIGTERM).
+         */
+        private static void guard(Server jetty) {
+            SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
+            limit.setHandler(new GracefulHandler(jetty.getHandler()));
+            jetty.setHandler(new RequestGuard(limit));
+            jetty.setErrorHandler(new RequestGuard.SecureErrors());
+            jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+            jetty.setStopAtShutdown(true);
+            for (Connector c : jetty.getConnectors()) {
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null)
+                    http.getHttpConfiguration().setRequestHeaderSize(MAX_HEADER_BYTES);
+            }
         }
 
         /** Restricts the connectors to one interface, as Fuseki's own loopback setting does for "localhost". */

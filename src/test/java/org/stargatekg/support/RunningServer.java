@@ -141,6 +141,25 @@ public final class RunningServer implements AutoCloseable {
         return Long.parseLong(results.rows().get(0).get("n").getLiteralLexicalForm());
     }
 
+    /**
+     * A SHA-256 of every quad the server holds, named graphs and all: the sorted lines of a TSV answer to
+     * {@code SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }}, with the quad count in front so a failure reads well.
+     */
+    public String quadChecksum() {
+        HttpResponse<String> response = query("SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }", "text/tab-separated-values");
+        if (response.statusCode() != 200)
+            throw new AssertionError("HTTP " + response.statusCode() + " for the checksum query\n" + response.body());
+        List<String> lines = response.body().lines().skip(1).sorted().toList();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String line : lines)
+                sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+            return lines.size() + " quads, sha256 " + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Percent-encodes a form or query-string value. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
