@@ -44,6 +44,25 @@ class MalformedQueryTest {
         assertTrue(response.body().contains("line 1, column"), () -> describe(response));
     }
 
+    /** Fuseki 5.6 counts its error message's length in characters; a non-ASCII one used to come out as a 500. */
+    @Test
+    void syntax_error_echoing_non_ascii_characters_gets_400_not_500() {
+        for (String q : new String[] { "SELECT * { ?s caf\u00e9:p ?o }", "SELECT * { ?s ?p \"\u00e9t\u00e9\" . FILTER( }",
+                                       "SELECT ?\u0dc4\u0dca { ?s \uD83D\uDE00 ?o }" }) {
+            HttpResponse<String> response = server.get("/sparql?query=" + RunningServer.encode(q), RunningServer.JSON);
+            assertEquals(400, response.statusCode(), () -> q + "\n" + describe(response));
+            assertTrue(response.body().contains("line 1, column") || response.body().contains("Line 1, column"), () -> describe(response));
+        }
+    }
+
+    @Test
+    void bad_percent_encoding_in_the_query_string_gets_400_not_500() {
+        for (String path : new String[] { "/data?de%fault", "/data?graph=%zz", "/sparql?query=%zzSELECT", "/sparql?query=SELECT%" }) {
+            String response = server.rawGet(path);
+            assertEquals(400, RunningServer.status(response), () -> path + "\n" + response);
+        }
+    }
+
     @Test
     void undeclared_prefix_gets_400_naming_the_prefix() {
         HttpResponse<String> response = server.get("/sparql?query=" + RunningServer.encode("SELECT * { ?s nope:p ?o }"), RunningServer.JSON);

@@ -92,6 +92,27 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends "GET path HTTP/1.1" byte for byte over a socket, so that no client checks or normalizes the path, and
+     * returns the whole response, status line first.
+     */
+    public String rawGet(String path) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+                                                   .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The status code of a raw response. */
+    public static int status(String rawResponse) {
+        return Integer.parseInt(rawResponse.substring(9, 12));
+    }
+
     /** GETs a path with an Accept header. */
     public HttpResponse<String> get(String pathAndQuery, String accept) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET().build());

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -38,25 +33,8 @@ class PathTraversalTest {
         server.close();
     }
 
-    /** Sends "GET path HTTP/1.1" byte for byte and returns the status line and the whole response. */
-    static String rawGet(int port, String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
-                              .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    static int status(String response) {
-        return Integer.parseInt(response.substring(9, 12));
-    }
-
     @Test
-    void climbing_paths_get_404_or_400_and_no_file_content() throws IOException {
+    void climbing_paths_get_404_or_400_and_no_file_content() {
         List<String> paths = List.of(
                 "/static/../pom.xml", "/static/../../pom.xml", "/static/../log4j2.xml", "/static/../../../../etc/passwd",
                 "/../pom.xml", "/./static/style.css", "/static/./style.css",
@@ -69,8 +47,8 @@ class PathTraversalTest {
                 "/id/../static/../pom.xml", "/explore/../../pom.xml", "/sparql/../pom.xml", "/data/../../pom.xml",
                 "/static/.hidden", "/static/STYLE.CSS");
         for (String path : paths) {
-            String response = rawGet(server.port(), path);
-            int status = status(response);
+            String response = server.rawGet(path);
+            int status = RunningServer.status(response);
             assertTrue(status == 404 || status == 400, () -> path + " -> " + response.lines().findFirst().orElse(""));
             for (String secret : SECRETS)
                 assertFalse(response.contains(secret), () -> path + " served content with " + secret + "\n" + response);
@@ -78,8 +56,8 @@ class PathTraversalTest {
     }
 
     @Test
-    void static_file_by_its_plain_name_is_served() throws IOException {
-        String response = rawGet(server.port(), "/static/style.css");
-        assertEquals(200, status(response), response);
+    void static_file_by_its_plain_name_is_served() {
+        String response = server.rawGet("/static/style.css");
+        assertEquals(200, RunningServer.status(response), response);
     }
 }
