@@ -18,7 +18,6 @@ import org.stargatekg.describe.DatasetDescriptions;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.describe.DescriptionServlet;
 import org.stargatekg.describe.Dumps;
-import org.stargatekg.ops.Graceful;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
 import org.stargatekg.search.SearchIndex;
@@ -34,6 +33,10 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +65,12 @@ public final class StargateServer {
 
     /** Resources named as examples in the VoID description, when the data holds them. */
     private static final List<String> EXAMPLES = List.of("stargate", "elon-musk", "sam-altman", "altman-supervillain-warning");
+    /** The largest request line plus headers accepted; a longer URL gets 414, longer headers 431. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /** The largest request body accepted (a query by POST, a form); a larger one gets 413. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
 
     private static final Logger LOG = LoggerFactory.getLogger(StargateServer.class);
 
@@ -208,7 +217,7 @@ public final class StargateServer {
                     .addFilter("/*", front)
                     .build();
             bindHost(fuseki, host);
-            Graceful.install(fuseki.getJettyServer(), stopTimeout);
+            guard(fuseki.getJettyServer(), stopTimeout);
             return new StargateServer(fuseki, host, graph);
         }
 
@@ -234,6 +243,24 @@ public final class StargateServer {
         private static List<String> examples(DatasetGraph dsg, Namespaces ns) {
             return Txn.calculateRead(dsg, () -> EXAMPLES.stream().map(ns.instances()::concat)
                     .filter(iri -> dsg.getDefaultGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY)).toList());
+        }
+
+        /**
+         * Wraps Fuseki's handlers in the request guard (security headers, no path climbing), a body size limit and a
+         * graceful stop; caps the request line and headers; and lets requests in flight finish when the server stops
+         * (Main stops it when the JVM is asked to end, on SIGTERM).
+         */
+        private static void guard(Server jetty, Duration stopTimeout) {
+            SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
+            limit.setHandler(new GracefulHandler(jetty.getHandler()));
+            jetty.setHandler(new RequestGuard(limit));
+            jetty.setErrorHandler(new RequestGuard.SecureErrors());
+            jetty.setStopTimeout(stopTimeout.toMillis());
+            for (Connector c : jetty.getConnectors()) {
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null)
+                    http.getHttpConfiguration().setRequestHeaderSize(MAX_HEADER_BYTES);
+            }
         }
 
         /** Restricts the connectors to one interface, as Fuseki's own loopback setting does for "localhost". */

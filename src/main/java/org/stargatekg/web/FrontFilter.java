@@ -10,6 +10,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.stargatekg.describe.DatasetDescriptions;
 import org.stargatekg.describe.DescriptionServlet;
 
@@ -40,6 +41,12 @@ public final class FrontFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
         Headers.secure(resp);
+        if (req.getHeader("Transfer-Encoding") != null) {
+            // A chunked body has no length to check up front, and a body cut off at the size limit mid-read
+            // would surface from Fuseki as a 500; asking for the length keeps the limit a clean 413.
+            resp.sendError(HttpServletResponse.SC_LENGTH_REQUIRED, "A request body must come with Content-Length");
+            return;
+        }
         String path = req.getRequestURI();
         if (path.equals("/sparql") && isRead(req) && req.getQueryString() == null) {
             if (wantsPage(req)) {
@@ -60,10 +67,46 @@ public final class FrontFilter implements Filter {
             return;
         }
         if (fusekiPaths.contains(path) || path.startsWith("/$/")) {
-            chain.doFilter(request, response);
+            if (!parametersDecode(req)) {
+                resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed query string or form: bad percent-encoding");
+                return;
+            }
+            chain.doFilter(request, new CharacterCountedLength(resp));
             return;
         }
         pages.service(req, resp);
+    }
+
+    /**
+     * Drops the Content-Length Fuseki sets, so Jetty counts the bytes itself. Fuseki 5.6 writes its plain-text error
+     * messages with a length counted in characters ({@code ServletOps.writeMessagePlainText}), so a message that
+     * echoes a non-ASCII character of a bad query overflows it and the client gets a 500 instead of the 400.
+     */
+    private static final class CharacterCountedLength extends HttpServletResponseWrapper {
+
+        CharacterCountedLength(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            // Jetty sets the length itself when the body fits its buffer, and chunks it otherwise.
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            // as above
+        }
+    }
+
+    /** Whether the parameters decode; Fuseki would meet Jetty's complaint about a bad "%zz" as an internal error, a 500. */
+    private static boolean parametersDecode(HttpServletRequest req) {
+        try {
+            req.getParameterMap();
+            return true;
+        } catch (RuntimeException ex) {
+            return false;
+        }
     }
 
     private static boolean isRead(HttpServletRequest req) {

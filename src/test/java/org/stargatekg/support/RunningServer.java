@@ -92,6 +92,27 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends "GET path HTTP/1.1" byte for byte over a socket, so that no client checks or normalizes the path, and
+     * returns the whole response, status line first.
+     */
+    public String rawGet(String path) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
+                                                   .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The status code of a raw response. */
+    public static int status(String rawResponse) {
+        return Integer.parseInt(rawResponse.substring(9, 12));
+    }
+
     /** GETs a path with an Accept header. */
     public HttpResponse<String> get(String pathAndQuery, String accept) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET().build());
@@ -139,6 +160,25 @@ public final class RunningServer implements AutoCloseable {
         if (results.rows().size() != 1)
             throw new AssertionError("Expected one row from:\n" + sparql + "\ngot " + results.rows());
         return Long.parseLong(results.rows().get(0).get("n").getLiteralLexicalForm());
+    }
+
+    /**
+     * A SHA-256 of every quad the server holds, named graphs and all: the sorted lines of a TSV answer to
+     * {@code SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }}, with the quad count in front so a failure reads well.
+     */
+    public String quadChecksum() {
+        HttpResponse<String> response = query("SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }", "text/tab-separated-values");
+        if (response.statusCode() != 200)
+            throw new AssertionError("HTTP " + response.statusCode() + " for the checksum query\n" + response.body());
+        List<String> lines = response.body().lines().skip(1).sorted().toList();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String line : lines)
+                sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+            return lines.size() + " quads, sha256 " + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** Percent-encodes a form or query-string value. */
