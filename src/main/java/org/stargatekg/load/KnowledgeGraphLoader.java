@@ -21,7 +21,9 @@ import org.stargatekg.vocab.Namespaces;
 
 /**
  * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
- * parse, check evidence offsets, materialize inferences, validate with SHACL, and only then build the dataset.
+ * parse (strict UTF-8, no empty files, no ill-formed literals), check evidence offsets, check that no two article
+ * folders describe the same article, passage, statement or fact ({@link ArticleOwnership}), materialize inferences,
+ * validate with SHACL, and only then build the dataset.
  * <pre>{@code
  * KnowledgeGraph kg = KnowledgeGraphLoader.create(new Namespaces("http://localhost:3030/"))
  *         .ontology(Path.of("ontology"))

@@ -47,7 +47,8 @@ import org.stargatekg.web.Site;
 
 /**
  * The read-only SPARQL server for a loaded {@link KnowledgeGraph}: embedded Fuseki with the query endpoint at
- * {@code /sparql} and Graph Store Protocol reads at {@code /data}, nothing that writes, SERVICE turned off.
+ * {@code /sparql} and Graph Store Protocol reads at {@code /data}, nothing that writes, SERVICE turned off, every
+ * response with the security headers, requests capped in size, and a stop that lets requests in flight finish.
  * <pre>{@code
  * KnowledgeGraph kg = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:3030/")).load();
  * StargateServer server = StargateServer.create().port(3030).graph(kg).build().start();

@@ -71,7 +71,7 @@ public final class FrontFilter implements Filter {
                 resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed query string or form: bad percent-encoding");
                 return;
             }
-            chain.doFilter(request, new CharacterCountedLength(resp));
+            chain.doFilter(request, new JettyCountedLength(resp));
             return;
         }
         pages.service(req, resp);
@@ -82,9 +82,9 @@ public final class FrontFilter implements Filter {
      * messages with a length counted in characters ({@code ServletOps.writeMessagePlainText}), so a message that
      * echoes a non-ASCII character of a bad query overflows it and the client gets a 500 instead of the 400.
      */
-    private static final class CharacterCountedLength extends HttpServletResponseWrapper {
+    private static final class JettyCountedLength extends HttpServletResponseWrapper {
 
-        CharacterCountedLength(HttpServletResponse response) {
+        JettyCountedLength(HttpServletResponse response) {
             super(response);
         }
 
