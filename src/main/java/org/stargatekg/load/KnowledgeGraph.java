@@ -1,6 +1,7 @@
 package org.stargatekg.load;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -13,6 +14,9 @@ import org.stargatekg.vocab.Namespaces;
 /** A loaded and validated dataset (one named graph per source, the union as default graph) with what the load noted on the way. */
 public final class KnowledgeGraph {
 
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
+    private final long version = VERSIONS.incrementAndGet();
     private final Dataset dataset;
     private final Namespaces namespaces;
     private final List<String> notes;
@@ -36,6 +40,11 @@ public final class KnowledgeGraph {
     /** The dataset to serve: read-only, its default graph the union of the named graphs. */
     public Dataset dataset() {
         return dataset;
+    }
+
+    /** A number that differs between loads in one JVM, so caches keyed by it never mix two graphs. */
+    public long version() {
+        return version;
     }
 
     /** The namespaces the data was resolved against. */

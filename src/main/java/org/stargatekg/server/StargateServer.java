@@ -16,6 +16,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.perf.JettyTuning;
+import org.stargatekg.perf.ResponseCache;
+import org.stargatekg.perf.ResponseCacheFilter;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
@@ -38,16 +41,22 @@ public final class StargateServer {
     /** Path of the Graph Store Protocol (read) endpoint. */
     public static final String GSP_PATH = "/data";
 
+    /** Most bytes of responses kept in the cache, and the largest single response kept. */
+    static final long CACHE_BYTES = 64L << 20;
+    static final int CACHE_ENTRY_BYTES = 2 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(StargateServer.class);
 
     private final FusekiServer fuseki;
     private final String host;
     private final KnowledgeGraph graph;
+    private final ResponseCache cache;
 
-    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph) {
+    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph, ResponseCache cache) {
         this.fuseki = fuseki;
         this.host = host;
         this.graph = graph;
+        this.cache = cache;
     }
 
     /** Starts describing a server. */
@@ -76,6 +85,11 @@ public final class StargateServer {
     /** The port listened on (the actual one once started, if 0 was asked for). */
     public int port() {
         return fuseki.getHttpPort();
+    }
+
+    /** The cache of whole responses in front of the endpoint and pages. */
+    public ResponseCache responseCache() {
+        return cache;
     }
 
     /** The URL of the SPARQL endpoint on the bound host. */
@@ -136,15 +150,19 @@ public final class StargateServer {
                                          .context(queryContext()).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
                     .build();
+            // The graph is read-only while served, so a whole response can be kept and replayed.
+            ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .port(port)
                     .add("/", service)
+                    .addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH))
                     .addFilter("/*", new FrontFilter(new LinkedDataServlet(new Site(graph)), Set.of(SPARQL_PATH, GSP_PATH)))
                     .build();
             bindHost(fuseki, host);
-            return new StargateServer(fuseki, host, graph);
+            JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
+            return new StargateServer(fuseki, host, graph, cache);
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, and the timeout. */
