@@ -1,6 +1,7 @@
 package org.stargatekg.load;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -25,6 +26,10 @@ public final class KnowledgeGraph {
 
     private final DatasetGraph store;
     private final Origin origin;
+
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
+    private final long version = VERSIONS.incrementAndGet();
     private final Dataset dataset;
     private final Namespaces namespaces;
     private final List<String> notes;
@@ -60,6 +65,11 @@ public final class KnowledgeGraph {
     /** Where the served graph came from. */
     public Origin origin() {
         return origin;
+    }
+
+    /** A number that differs between loads in one JVM, so caches keyed by it never mix two graphs. */
+    public long version() {
+        return version;
     }
 
     /** The namespaces the data was resolved against. */

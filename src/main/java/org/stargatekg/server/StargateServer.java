@@ -41,6 +41,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.perf.JettyTuning;
+import org.stargatekg.perf.ResponseCache;
+import org.stargatekg.perf.ResponseCacheFilter;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
@@ -72,17 +75,25 @@ public final class StargateServer {
     /** The largest request body accepted (a query by POST, a form); a larger one gets 413. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    /** How long a stop waits, by default, for requests in flight to finish. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Most bytes of responses kept in the cache, and the largest single response kept. */
+    static final long CACHE_BYTES = 64L << 20;
+    static final int CACHE_ENTRY_BYTES = 2 << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(StargateServer.class);
 
     private final FusekiServer fuseki;
     private final String host;
     private final KnowledgeGraph graph;
+    private final ResponseCache cache;
 
-    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph) {
+    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph, ResponseCache cache) {
         this.fuseki = fuseki;
         this.host = host;
         this.graph = graph;
+        this.cache = cache;
     }
 
     /** Starts describing a server. */
@@ -123,6 +134,11 @@ public final class StargateServer {
         return fuseki.getHttpPort();
     }
 
+    /** The cache of whole responses in front of the endpoint and pages. */
+    public ResponseCache responseCache() {
+        return cache;
+    }
+
     /** The URL of the SPARQL endpoint on the bound host. */
     public String sparqlUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
@@ -136,7 +152,7 @@ public final class StargateServer {
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(30);
         private KnowledgeGraph graph;
-        private Duration stopTimeout = Duration.ofSeconds(10);
+        private Duration stopTimeout = STOP_TIMEOUT;
 
         private Builder() {}
 
@@ -207,6 +223,8 @@ public final class StargateServer {
             FrontFilter front = new FrontFilter(new LinkedDataServlet(new Site(graph)), new SearchServlet(index),
                                                 new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
+            // The graph is read-only while served, so a whole response can be kept and replayed.
+            ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
             // CORS is answered by OpsFilter for every path alike, so Fuseki's own CORS filter stays off.
             FusekiServer fuseki = FusekiServer.create()
@@ -215,11 +233,13 @@ public final class StargateServer {
                     .port(port)
                     .add("/", service)
                     .addFilter("/*", new OpsFilter(metrics))
+                    .addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH))
                     .addFilter("/*", front)
                     .build();
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
-            return new StargateServer(fuseki, host, graph);
+            JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
+            return new StargateServer(fuseki, host, graph, cache);
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query. */

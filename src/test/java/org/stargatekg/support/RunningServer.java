@@ -66,6 +66,11 @@ public final class RunningServer implements AutoCloseable {
         return base;
     }
 
+    /** The server's response cache. */
+    public org.stargatekg.perf.ResponseCache cache() {
+        return server.responseCache();
+    }
+
     /** The port the server listens on. */
     public int port() {
         return server.port();

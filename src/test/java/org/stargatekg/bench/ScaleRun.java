@@ -1,0 +1,160 @@
+package org.stargatekg.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSetFormatter;
+import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.vocab.Namespaces;
+
+/**
+ * The scale run: the shipped article plus synthetic ones from {@link ArticleGenerator} (seed 42) at each size of
+ * {@code bench.scales} (default 1,1000,3200 times the article; 3,200x is about 5 million quads, 10,000x about 15.7 million needs -Dbench.heap=20g), loaded in memory through the full loader (evidence
+ * check, inference, SHACL). Reports load time and rate, heap per quad, and the 28 competency queries' latencies run
+ * in this JVM straight on the dataset (no HTTP, no response cache), then how each figure grows with size.
+ */
+final class ScaleRun {
+
+    private static final String BASE = "http://localhost:3030/";
+
+    private final StringBuilder report;
+
+    ScaleRun(StringBuilder report) {
+        this.report = report;
+    }
+
+    record Size(int times, long quads, double loadSeconds, long heapBytes, Map<String, Double> queryMs) {
+        double rate() {
+            return quads / loadSeconds;
+        }
+
+        double bytesPerQuad() {
+            return (double) heapBytes / quads;
+        }
+
+        double medianMs() {
+            return Benchmark.median(queryMs.values().stream().mapToDouble(d -> d).toArray());
+        }
+
+        double sumMs() {
+            return queryMs.values().stream().mapToDouble(d -> d).sum();
+        }
+    }
+
+    void run() throws IOException {
+        int[] scales = Arrays.stream(System.getProperty("bench.scales", "1,1000,3200").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        List<String> queries = Benchmark.competencyQueries(BASE);
+        List<Size> sizes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int times : scales) {
+            Path dir = Benchmark.OUT.resolve("scale/" + times);
+            deleteTree(dir);
+            if (times > 1)
+                new ArticleGenerator(42).write(Path.of("data/stargate"), dir, times - 1);
+            long before = usedAfterGc();
+            long t0 = System.nanoTime();
+            KnowledgeGraph graph;
+            try {
+                KnowledgeGraphLoader loader = KnowledgeGraphLoader.create(new Namespaces(BASE)).ontology(Path.of("ontology")).article(Path.of("data/stargate"));
+                if (times > 1)
+                    loader.articles(dir);
+                graph = loader.load();
+            } catch (OutOfMemoryError ex) {
+                notes.add(times + "x: out of memory while loading with -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m; larger sizes not run");
+                System.out.println("scale " + times + "x: out of memory");
+                break;
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long heap = usedAfterGc() - before;
+            Map<String, Double> ms = new LinkedHashMap<>();
+            for (int i = 0; i < queries.size(); i++)
+                ms.put(String.format(Locale.ROOT, "CQ-%02d", i + 1), latency(graph, queries.get(i)));
+            Size s = new Size(times, graph.quadCount(), seconds, heap, ms);
+            sizes.add(s);
+            System.out.printf(Locale.ROOT, "scale %6dx: %,d quads, load %.1f s (%,.0f quads/s), %.0f bytes/quad, CQ median %.2f ms, sum %.1f ms%n",
+                              times, s.quads(), seconds, s.rate(), s.bytesPerQuad(), s.medianMs(), s.sumMs());
+            graph = null;
+            deleteTree(dir);
+        }
+        write(sizes, notes);
+    }
+
+    /** Median of five runs after one warm-up, each run reading every result. */
+    private static double latency(KnowledgeGraph graph, String query) {
+        double[] runs = new double[5];
+        for (int i = -1; i < runs.length; i++) {
+            long t0 = System.nanoTime();
+            try (QueryExecution qe = QueryExecution.dataset(graph.dataset()).query(query).timeout(120_000).build()) {
+                if (qe.getQuery().isSelectType())
+                    ResultSetFormatter.consume(qe.execSelect());
+                else if (qe.getQuery().isAskType())
+                    qe.execAsk();
+                else
+                    qe.execConstruct();
+            }
+            if (i >= 0)
+                runs[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return Benchmark.median(runs);
+    }
+
+    private void write(List<Size> sizes, List<String> notes) {
+        report.append("## Scale (in memory)\n\n")
+              .append("The shipped article plus N−1 synthetic ones (`ArticleGenerator`, seed 42), loaded through the full loader ")
+              .append("(parse, evidence check, inference, SHACL) in one JVM with -Xmx").append(Runtime.getRuntime().maxMemory() >> 20)
+              .append("m. Heap: used after GC, after minus before the load. Query latency: the 28 competency queries run on the ")
+              .append("dataset in the same JVM (no HTTP, no cache), median of 5 runs each after a warm-up.\n\n")
+              .append("| size | quads | load s | quads/s | heap MiB | bytes/quad | CQ median ms | CQ sum ms | slowest CQ |\n")
+              .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Size s : sizes) {
+            var worst = s.queryMs().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            report.append(String.format(Locale.ROOT, "| %,dx | %,d | %.1f | %,.0f | %,.0f | %.0f | %.3f | %.1f | %s %.1f ms |%n", s.times(), s.quads(),
+                                        s.loadSeconds(), s.rate(), s.heapBytes() / 1048576.0, s.bytesPerQuad(), s.medianMs(), s.sumMs(),
+                                        worst.getKey(), worst.getValue()));
+        }
+        if (sizes.size() > 1) {
+            Size one = sizes.get(0);
+            report.append("\nGrowth relative to the first size:\n\n| size | quads | load time | quads/s | bytes/quad | CQ median | CQ sum |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Size s : sizes)
+                report.append(String.format(Locale.ROOT, "| %,dx | %.0fx | %.1fx | %.2fx | %.2fx | %.2fx | %.1fx |%n", s.times(), (double) s.quads() / one.quads(),
+                                            s.loadSeconds() / one.loadSeconds(), s.rate() / one.rate(), s.bytesPerQuad() / one.bytesPerQuad(),
+                                            s.medianMs() / one.medianMs(), s.sumMs() / one.sumMs()));
+            report.append("\nPer-query latency, ms:\n\n| query |");
+            sizes.forEach(s -> report.append(String.format(Locale.ROOT, " %,dx |", s.times())));
+            report.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+            for (String q : one.queryMs().keySet()) {
+                report.append("| ").append(q).append(" |");
+                sizes.forEach(s -> report.append(String.format(Locale.ROOT, " %.3f |", s.queryMs().get(q))));
+                report.append('\n');
+            }
+        }
+        notes.forEach(n -> report.append("\n- ").append(n));
+        report.append("\n\n");
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++)
+            System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir))
+            return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
