@@ -15,7 +15,11 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.remote.RemoteDatasetGraph;
+import org.stargatekg.remote.RemoteStore;
+import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
@@ -42,12 +46,12 @@ public final class StargateServer {
 
     private final FusekiServer fuseki;
     private final String host;
-    private final KnowledgeGraph graph;
+    private final String served;
 
-    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph) {
+    private StargateServer(FusekiServer fuseki, String host, String served) {
         this.fuseki = fuseki;
         this.host = host;
-        this.graph = graph;
+        this.served = served;
     }
 
     /** Starts describing a server. */
@@ -58,8 +62,7 @@ public final class StargateServer {
     /** Starts listening, logs where, and returns this server. */
     public StargateServer start() {
         fuseki.start();
-        LOG.info("Stargate KG listening on {} — {} quads in {} graphs (base {})",
-                 sparqlUrl(), graph.quadCount(), graph.graphCount(), graph.namespaces().base());
+        LOG.info("Stargate KG listening on {} — {}", sparqlUrl(), served);
         return this;
     }
 
@@ -91,6 +94,8 @@ public final class StargateServer {
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(30);
         private KnowledgeGraph graph;
+        private RemoteStore remote;
+        private Namespaces remoteNamespaces;
 
         private Builder() {}
 
@@ -123,15 +128,29 @@ public final class StargateServer {
         /** The loaded graph to serve; its namespaces give the base URL. */
         public Builder graph(KnowledgeGraph graph) {
             this.graph = Objects.requireNonNull(graph, "graph");
+            this.remote = null;
+            return this;
+        }
+
+        /** An external store to serve instead of a loaded graph; its data must have been loaded with these namespaces. */
+        public Builder remote(RemoteStore store, Namespaces namespaces) {
+            this.remote = Objects.requireNonNull(store, "store");
+            this.remoteNamespaces = Objects.requireNonNull(namespaces, "namespaces");
+            this.graph = null;
             return this;
         }
 
         /** Builds the server without starting it. */
         public StargateServer build() {
-            if (graph == null)
+            if (graph == null && remote == null)
                 throw new IllegalStateException("No knowledge graph to serve");
+            DatasetGraph dataset = graph != null ? graph.dataset().asDatasetGraph() : new RemoteDatasetGraph(remote);
+            Site site = graph != null ? new Site(graph) : new Site(dataset, remoteNamespaces);
+            String served = graph != null
+                    ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (base " + graph.namespaces().base() + ")"
+                    : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (base " + remoteNamespaces.base() + ")";
             // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
-            DataService service = DataService.newBuilder(graph.dataset().asDatasetGraph())
+            DataService service = DataService.newBuilder(dataset)
                     .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
                                          .context(queryContext()).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
@@ -141,10 +160,10 @@ public final class StargateServer {
                     .fusekiModules(FusekiModules.empty())
                     .port(port)
                     .add("/", service)
-                    .addFilter("/*", new FrontFilter(new LinkedDataServlet(new Site(graph)), Set.of(SPARQL_PATH, GSP_PATH)))
+                    .addFilter("/*", new FrontFilter(new LinkedDataServlet(site), Set.of(SPARQL_PATH, GSP_PATH)))
                     .build();
             bindHost(fuseki, host);
-            return new StargateServer(fuseki, host, graph);
+            return new StargateServer(fuseki, host, served);
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, and the timeout. */
