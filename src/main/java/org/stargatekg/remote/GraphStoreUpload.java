@@ -52,7 +52,7 @@ public final class GraphStoreUpload {
         for (Node name : names) {
             Graph graph = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(name)));
             try {
-                GSP.service(service).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+                put(name, graph);
             } catch (HttpException ex) {
                 throw new UploadException(name, ex);
             }
@@ -60,6 +60,20 @@ public final class GraphStoreUpload {
             progress.accept("PUT <" + name.getURI() + ">: " + graph.size() + " triples");
         }
         return done;
+    }
+
+    /**
+     * One PUT, sent again once if the connection broke before any answer: a store may close a connection after
+     * refusing a request (Virtuoso does after a 401) and the client may have reused it. PUT is idempotent.
+     */
+    private void put(Node name, Graph graph) {
+        try {
+            GSP.service(service).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+        } catch (HttpException ex) {
+            if (ex.getStatusCode() > 0)
+                throw ex;
+            GSP.service(service).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+        }
     }
 
     private static Graph copy(Graph g) {
