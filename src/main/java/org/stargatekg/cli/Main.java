@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
 import org.stargatekg.load.PersistentStore;
+import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.server.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "stargate-kg",
          mixinStandardHelpOptions = true,
          versionProvider = VersionProvider.class,
-         description = "Loads the Stargate knowledge graph, validates it, and serves it read-only over SPARQL at /sparql.")
+         subcommands = LoadCommand.class,
+         description = {"Loads the Stargate knowledge graph, validates it, and serves it read-only over SPARQL at /sparql.",
+                        "With --sparql-endpoint, serves the same pages and endpoint from an external SPARQL store instead."})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -57,6 +61,22 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--validate", description = "Load and validate only: print a summary or the report, exit 0 or 1, do not serve.")
     private boolean validateOnly;
 
+    @Option(names = "--sparql-endpoint", paramLabel = "URL",
+            description = "Serve from this external SPARQL 1.1 query endpoint (filled by the load command) instead of loading the data here.")
+    private String sparqlEndpoint;
+
+    @Option(names = "--sparql-graph", paramLabel = "IRI",
+            description = "With --sparql-endpoint: read only the named graphs whose IRI starts with this one (default: BASE graph/).")
+    private String sparqlGraph;
+
+    @Option(names = "--store-user", paramLabel = "NAME",
+            description = "With --sparql-endpoint: the user to log in to the store as; the password is read from the environment variable "
+                          + LoadCommand.PASSWORD_VARIABLE + ".")
+    private String storeUser;
+
+    /** Where the store password comes from: the process environment, replaceable in tests. */
+    Function<String, String> environment = System::getenv;
+
     /** Runs the command and exits with its code. */
     public static void main(String... args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -69,6 +89,8 @@ public final class Main implements Callable<Integer> {
         PersistentStore store = storeDir == null ? null : openStore();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (sparqlEndpoint != null)
+            return serveRemote(namespaces, err);
         KnowledgeGraph graph;
         try {
             KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(namespaces);
@@ -106,7 +128,37 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private static String rootMessage(Throwable ex) {
+    /** Serves the pages and /sparql from the external store; the data there was validated by the load command. */
+    private int serveRemote(Namespaces namespaces, PrintWriter err) {
+        RemoteStore store;
+        try {
+            store = RemoteStore.at(sparqlEndpoint, sparqlGraph != null ? sparqlGraph : namespaces.base() + "graph/");
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sparql-endpoint': " + ex.getMessage());
+        }
+        if (storeUser != null)
+            store.login(storeUser, LoadCommand.password(environment, spec));
+        StargateServer server;
+        try {
+            server = StargateServer.create().host(host).port(port).queryTimeout(Duration.ofSeconds(timeoutSeconds))
+                                   .remote(store, namespaces).build();
+        } catch (RuntimeException ex) {
+            err.println("Cannot read the store at " + sparqlEndpoint + ": " + rootMessage(ex));
+            err.flush();
+            return 1;
+        }
+        try {
+            server.start();
+        } catch (RuntimeException ex) {
+            err.println("Cannot listen on " + host + ":" + port + ": " + rootMessage(ex));
+            err.flush();
+            return 1;
+        }
+        server.join();
+        return 0;
+    }
+
+    static String rootMessage(Throwable ex) {
         Throwable cause = ex;
         while (cause.getCause() != null)
             cause = cause.getCause();
@@ -136,6 +188,13 @@ public final class Main implements Callable<Integer> {
         }
         if (timeoutSeconds <= 0)
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got " + timeoutSeconds);
+        if (sparqlEndpoint != null && (validateOnly || !extraArticles.isEmpty()))
+            throw new ParameterException(spec.commandLine(),
+                    "--sparql-endpoint serves what the store holds: load articles into it with the load command, not --data or --validate");
+        if (sparqlEndpoint != null && storeDir != null)
+            throw new ParameterException(spec.commandLine(), "--sparql-endpoint and --store are two different stores: choose one");
+        if (sparqlEndpoint == null && (sparqlGraph != null || storeUser != null))
+            throw new ParameterException(spec.commandLine(), "--sparql-graph and --store-user need --sparql-endpoint");
         String base = baseUrl != null ? baseUrl : "http://localhost:" + port + "/";
         try {
             return new Namespaces(base);

@@ -40,10 +40,14 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
+import org.stargatekg.remote.RemoteDatasetGraph;
+import org.stargatekg.remote.RemoteStore;
+import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
@@ -86,13 +90,13 @@ public final class StargateServer {
 
     private final FusekiServer fuseki;
     private final String host;
-    private final KnowledgeGraph graph;
+    private final String served;
     private final ResponseCache cache;
 
-    private StargateServer(FusekiServer fuseki, String host, KnowledgeGraph graph, ResponseCache cache) {
+    private StargateServer(FusekiServer fuseki, String host, String served, ResponseCache cache) {
         this.fuseki = fuseki;
         this.host = host;
-        this.graph = graph;
+        this.served = served;
         this.cache = cache;
     }
 
@@ -104,8 +108,7 @@ public final class StargateServer {
     /** Starts listening, logs where, and returns this server. */
     public StargateServer start() {
         fuseki.start();
-        LOG.info("Stargate KG listening on {} — {} quads in {} graphs (base {})",
-                 sparqlUrl(), graph.quadCount(), graph.graphCount(), graph.namespaces().base());
+        LOG.info("Stargate KG listening on {} — {}", sparqlUrl(), served);
         return this;
     }
 
@@ -153,6 +156,8 @@ public final class StargateServer {
         private Duration queryTimeout = Duration.ofSeconds(30);
         private KnowledgeGraph graph;
         private Duration stopTimeout = STOP_TIMEOUT;
+        private RemoteStore remote;
+        private Namespaces remoteNamespaces;
 
         private Builder() {}
 
@@ -194,15 +199,29 @@ public final class StargateServer {
         /** The loaded graph to serve; its namespaces give the base URL. */
         public Builder graph(KnowledgeGraph graph) {
             this.graph = Objects.requireNonNull(graph, "graph");
+            this.remote = null;
+            return this;
+        }
+
+        /** An external store to serve instead of a loaded graph; its data must have been loaded with these namespaces. */
+        public Builder remote(RemoteStore store, Namespaces namespaces) {
+            this.remote = Objects.requireNonNull(store, "store");
+            this.remoteNamespaces = Objects.requireNonNull(namespaces, "namespaces");
+            this.graph = null;
             return this;
         }
 
         /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
-            if (graph == null)
+            if (graph == null && remote == null)
                 throw new IllegalStateException("No knowledge graph to serve");
-            DatasetGraph dsg = graph.dataset().asDatasetGraph();
-            SearchIndex index = SearchIndex.build(dsg, graph.namespaces());
+            DatasetGraph dsg = graph != null ? graph.dataset().asDatasetGraph() : new RemoteDatasetGraph(remote);
+            Namespaces ns = graph != null ? graph.namespaces() : remoteNamespaces;
+            Site site = graph != null ? new Site(graph) : new Site(dsg, ns);
+            String served = graph != null
+                    ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (base " + ns.base() + ")"
+                    : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (base " + ns.base() + ")";
+            SearchIndex index = SearchIndex.build(dsg, ns);
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             LOG.info("Search index: {} literals, {} bytes; dataset: {} triples in the union, {} quads",
                      index.documentCount(), index.sizeInBytes(), stats.union().triples(), stats.quads());
@@ -217,29 +236,29 @@ public final class StargateServer {
                     .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples())
                     .gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
                     .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
-            PrefixMapping prefixes = Prefixes.of(graph.namespaces());
-            DatasetDescriptions descriptions = new DatasetDescriptions(graph.namespaces(), stats, articles(dsg, graph.namespaces()),
-                                                                       examples(dsg, graph.namespaces()), prefixes);
-            FrontFilter front = new FrontFilter(new LinkedDataServlet(new Site(graph)), new SearchServlet(index),
+            PrefixMapping prefixes = Prefixes.of(ns);
+            DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes);
+            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(index),
                                                 new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
             // The graph is read-only while served, so a whole response can be kept and replayed.
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
             // CORS is answered by OpsFilter for every path alike, so Fuseki's own CORS filter stays off.
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .enableCors(false, null)
                     .port(port)
                     .add("/", service)
-                    .addFilter("/*", new OpsFilter(metrics))
-                    .addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH))
-                    .addFilter("/*", front)
-                    .build();
+                    .addFilter("/*", new OpsFilter(metrics));
+            // An external store may change under us, so whole responses are kept only for our own read-only graph.
+            if (graph != null)
+                builder.addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH));
+            FusekiServer fuseki = builder.addFilter("/*", front).build();
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
-            return new StargateServer(fuseki, host, graph, cache);
+            return new StargateServer(fuseki, host, served, graph != null ? cache : null);
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query. */

@@ -88,7 +88,11 @@ final class OntologyPages {
             individualDocs.add(new OntologyPage.TermDoc(site.link(i, labels), links(g, i, Terms.TYPE, labels),
                                                         text(g, i, Terms.SKOS_DEFINITION), anchor(i)));
         List<PropertyRow> metadata = new ArrayList<>();
-        for (Triple t : g.find(ont, Node.ANY, Node.ANY).toList()) {
+        // Sorted first so that rows with the same label come in the same order from any store.
+        List<Triple> about = g.find(ont, Node.ANY, Node.ANY).toList().stream()
+                              .sorted(Comparator.comparing((Triple t) -> t.getPredicate().toString()).thenComparing(t -> t.getObject().toString()))
+                              .toList();
+        for (Triple t : about) {
             Node p = t.getPredicate();
             if (p.equals(Terms.TYPE) || p.equals(Terms.DC_DESCRIPTION) || p.equals(Terms.DC_TITLE))
                 continue;

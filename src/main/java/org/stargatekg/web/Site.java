@@ -31,8 +31,13 @@ public final class Site {
 
     /** Gathers what pages need from a loaded knowledge graph. */
     public Site(KnowledgeGraph kg) {
-        this.dataset = kg.dataset().asDatasetGraph();
-        this.ns = kg.namespaces();
+        this(kg.dataset().asDatasetGraph(), kg.namespaces());
+    }
+
+    /** Gathers what pages need from any dataset shaped like a loaded one: named graphs, the union as default graph. */
+    public Site(DatasetGraph dataset, Namespaces ns) {
+        this.dataset = dataset;
+        this.ns = ns;
         this.prefixes = Prefixes.of(ns);
         this.terms = new Terms(ns);
         this.vocabularyLabels = GraphFactory.createDefaultGraph();

@@ -35,13 +35,33 @@ public final class RunningServer implements AutoCloseable {
     /** SPARQL JSON results media type. */
     public static final String JSON = "application/sparql-results+json";
 
-    private final StargateServer server;
+    private final int port;
+    private final Runnable stop;
     private final String base;
+    private final StargateServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningServer(StargateServer server, String base) {
-        this.server = server;
+    private RunningServer(int port, Runnable stop, String base, StargateServer server) {
+        this.port = port;
+        this.stop = stop;
         this.base = base;
+        this.server = server;
+    }
+
+    private RunningServer(StargateServer server, String base) {
+        this(server.port(), server::stop, base, server);
+    }
+
+    /** Loads the shipped graph resolved against a given base and starts the server on a free port. */
+    public static RunningServer startWithBase(String base) {
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces(base)).load();
+        StargateServer server = StargateServer.create().port(FreePort.pick()).graph(graph).build().start();
+        return new RunningServer(server, base);
+    }
+
+    /** A server already listening on a port (another process, say), stopped by {@code stop}. */
+    public static RunningServer attach(int port, String base, Runnable stop) {
+        return new RunningServer(port, stop, base, null);
     }
 
     /** Loads the shipped graph plus extra article folders and starts the server with a 30 s query timeout. */
@@ -68,12 +88,14 @@ public final class RunningServer implements AutoCloseable {
 
     /** The server's response cache. */
     public org.stargatekg.perf.ResponseCache cache() {
+        if (server == null)
+            throw new IllegalStateException("attached to a server in another process: its cache is not reachable");
         return server.responseCache();
     }
 
     /** The port the server listens on. */
     public int port() {
-        return server.port();
+        return port;
     }
 
     /** The URI of a path (and query string) on the server, addressed by its loopback IP. */
@@ -194,7 +216,7 @@ public final class RunningServer implements AutoCloseable {
     /** Stops the server. */
     @Override
     public void close() {
-        server.stop();
+        stop.run();
     }
 
     /** Variables and rows of a SELECT result; a row maps each variable to its node, or null when unbound. */

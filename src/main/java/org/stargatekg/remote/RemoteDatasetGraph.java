@@ -1,0 +1,146 @@
+package org.stargatekg.remote;
+
+import java.util.Iterator;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraphBaseFind;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Transactional;
+import org.apache.jena.sparql.core.TransactionalNull;
+
+/**
+ * The dataset of a {@link RemoteStore} as a read-only {@code DatasetGraph}, shaped like the embedded one: our named
+ * graphs as they are, the default graph the union of them. Every find and contains is a query to the endpoint, so
+ * pages built on {@code find}/{@code contains} work unchanged; SPARQL queries are sent whole by {@link RemoteQueryEngine}.
+ * Transactions do not isolate (each request to the store is its own) but scope a cache: within one read transaction
+ * a question about a node is asked once.
+ */
+public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
+
+    private final RemoteStore store;
+    private final Graph union;
+    private final Transactional txn = TransactionalNull.create();
+    private final ReadCache cache = new ReadCache();
+    private final PrefixMap prefixes = PrefixMapFactory.create();
+
+    /** The dataset read through a store's endpoint. */
+    public RemoteDatasetGraph(RemoteStore store) {
+        this.store = store;
+        this.union = new RemoteGraph(store, Quad.unionGraph, cache);
+        RemoteQueryEngine.register();
+    }
+
+    /** The store this dataset reads. */
+    public RemoteStore store() {
+        return store;
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        return store.graphs().iterator();
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
+            return true;
+        return store.isOurs(graphNode) && store.ask("ASK { GRAPH " + Patterns.term(graphNode, "g") + " { ?s ?p ?o } }");
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return union;
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return union;
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
+            return union;
+        return new RemoteGraph(store, graphNode, cache);
+    }
+
+    /** The default graph is the union, as in the embedded store. */
+    @Override
+    protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
+        return union.find(s, p, o).mapWith(t -> Quad.create(Quad.defaultGraphIRI, t));
+    }
+
+    @Override
+    protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        return getGraph(g).find(s, p, o).mapWith(t -> Quad.create(g, t));
+    }
+
+    @Override
+    protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        String query = "SELECT" + Patterns.vars(Node.ANY, s, p, o) + " WHERE { GRAPH ?g { " + Patterns.triple(s, p, o) + " } "
+                       + store.graphFilter("g") + " }";
+        return Patterns.quads(store.select(query), Node.ANY, s, p, o).iterator();
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        if (g == null || g == Node.ANY) {
+            return union.contains(s, p, o);
+        }
+        return getGraph(g).contains(s, p, o);
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return prefixes;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        throw new UnsupportedOperationException("read-only: an external store");
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        throw new UnsupportedOperationException("read-only: an external store");
+    }
+
+    @Override
+    public void add(Quad quad) {
+        throw new UnsupportedOperationException("read-only: an external store");
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        throw new UnsupportedOperationException("read-only: an external store");
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        throw new UnsupportedOperationException("read-only: an external store");
+    }
+
+    @Override public void begin() { begin(TxnType.READ); }
+    @Override public void begin(ReadWrite mode) { begin(TxnType.convert(mode)); }
+    @Override public void begin(TxnType type) {
+        txn.begin(type);
+        cache.open();
+    }
+    @Override public boolean promote(Promote mode) { return false; }
+    @Override public void commit() { txn.commit(); cache.close(); }
+    @Override public void abort() { txn.abort(); cache.close(); }
+    @Override public void end() { txn.end(); cache.close(); }
+    @Override public boolean isInTransaction() { return txn.isInTransaction(); }
+    @Override public ReadWrite transactionMode() { return txn.transactionMode(); }
+    @Override public TxnType transactionType() { return txn.transactionType(); }
+}

@@ -1,0 +1,81 @@
+package org.stargatekg.remote;
+
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
+import org.apache.jena.shared.AddDeniedException;
+import org.apache.jena.shared.DeleteDeniedException;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
+
+/**
+ * One graph of a {@link RemoteStore}, read-only: a named graph, or the union of our named graphs.
+ * A find or contains with a subject fetches everything about that subject (else everything pointing at its object)
+ * in one SELECT, kept for the rest of the read transaction: pages ask many small questions about few nodes.
+ */
+final class RemoteGraph extends GraphBase {
+
+    private final RemoteStore store;
+    private final Node name;
+    private final ReadCache cache;
+
+    /** A named graph, or the union of ours when {@code name} is {@link Quad#unionGraph}. */
+    RemoteGraph(RemoteStore store, Node name, ReadCache cache) {
+        this.store = store;
+        this.name = name;
+        this.cache = cache;
+    }
+
+    @Override
+    protected ExtendedIterator<Triple> graphBaseFind(Triple m) {
+        return WrappedIterator.create(matching(m.getMatchSubject(), m.getMatchPredicate(), m.getMatchObject()).iterator());
+    }
+
+    @Override
+    protected boolean graphBaseContains(Triple t) {
+        return !matching(t.getMatchSubject(), t.getMatchPredicate(), t.getMatchObject()).isEmpty();
+    }
+
+    private List<Triple> matching(Node s, Node p, Node o) {
+        if (!Quad.isUnionGraph(name) && !store.isOurs(name))
+            return List.of();
+        String graphKey = name.toString() + " ";
+        List<Triple> fetched;
+        if (bound(s))
+            fetched = cache.get(graphKey + "S " + s, () -> fetch(s, null, null));
+        else if (bound(o))
+            fetched = cache.get(graphKey + "O " + o, () -> fetch(null, null, o));
+        else
+            fetched = cache.get(graphKey + "P " + p, () -> fetch(null, p, null));
+        Triple pattern = Triple.createMatch(s, p, o);
+        return fetched.stream().filter(pattern::matches).toList();
+    }
+
+    private static boolean bound(Node n) {
+        return n != null && n != Node.ANY;
+    }
+
+    private List<Triple> fetch(Node s, Node p, Node o) {
+        String query = "SELECT " + (Quad.isUnionGraph(name) ? "DISTINCT" : "") + Patterns.vars(s, p, o) + " WHERE { " + where(s, p, o) + " }";
+        return Patterns.triples(store.select(query), s, p, o);
+    }
+
+    private String where(Node s, Node p, Node o) {
+        if (Quad.isUnionGraph(name))
+            return "GRAPH ?g { " + Patterns.triple(s, p, o) + " } " + store.graphFilter("g");
+        return "GRAPH " + Patterns.term(name, "g") + " { " + Patterns.triple(s, p, o) + " }";
+    }
+
+    @Override
+    public void performAdd(Triple t) {
+        throw new AddDeniedException("read-only: an external store", t);
+    }
+
+    @Override
+    public void performDelete(Triple t) {
+        throw new DeleteDeniedException("read-only: an external store", t);
+    }
+}

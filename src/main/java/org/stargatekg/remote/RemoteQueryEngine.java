@@ -1,0 +1,151 @@
+package org.stargatekg.remote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.Plan;
+import org.apache.jena.sparql.engine.QueryEngineBase;
+import org.apache.jena.sparql.engine.QueryEngineFactory;
+import org.apache.jena.sparql.engine.QueryEngineRegistry;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.Service;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Answers a SPARQL query over a {@link RemoteDatasetGraph} by sending it whole to the store, instead of evaluating
+ * it locally one triple pattern at a time. The query reaching here is already parsed (Fuseki refuses anything that
+ * is not a query); a query with SERVICE anywhere is refused with the embedded server's own error, so that the store
+ * is never asked to call out. SELECT and ASK go as they are; CONSTRUCT and DESCRIBE go as SELECT * of their pattern
+ * and modifiers, and their template or description is built here, as the embedded server does.
+ * A query without FROM or FROM NAMED is sent with our graphs as its dataset, so it sees what the embedded one sees.
+ */
+final class RemoteQueryEngine extends QueryEngineBase {
+
+    private static final QueryEngineFactory FACTORY = new Factory();
+    private static boolean registered;
+
+    private final Query query;
+    private final RemoteStore store;
+
+    private RemoteQueryEngine(Query query, DatasetGraph dsg, Binding input, Context context, RemoteStore store) {
+        super(query, dsg, input, context);
+        this.query = query;
+        this.store = store;
+    }
+
+    /** Puts the engine first in ARQ's registry, once; it takes only queries over a {@link RemoteDatasetGraph}. */
+    static synchronized void register() {
+        if (!registered) {
+            QueryEngineRegistry.addFactory(FACTORY);
+            registered = true;
+        }
+    }
+
+    @Override
+    protected QueryIterator eval(Op op, DatasetGraph dsg, Binding input, Context cxt) {
+        refuseService(cxt);
+        ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
+        if (query.isAskType()) {
+            try (QueryExec exec = remote(query, cxt).build()) {
+                List<Binding> rows = exec.ask() ? List.of(BindingFactory.empty()) : List.of();
+                return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
+            }
+        }
+        Query sent = query;
+        if (!query.isSelectType()) {
+            if (query.getQueryPattern() == null) // DESCRIBE <iri> alone: one empty row, the description is built here.
+                return QueryIterPlainWrapper.create(List.of(BindingFactory.empty()).iterator(), execCxt);
+            sent = query.cloneQuery();
+            sent.setQuerySelectType();
+            sent.setQueryResultStar(true);
+        }
+        List<Binding> rows = new ArrayList<>();
+        try (QueryExec exec = remote(sent, cxt).build()) {
+            exec.select().forEachRemaining(rows::add);
+        }
+        return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
+    }
+
+    /** Throws the embedded server's "SERVICE execution disabled" error if the query has SERVICE anywhere, even inside EXISTS. */
+    private void refuseService(Context cxt) {
+        Walker.walk(Algebra.compile(query), new OpVisitorBase() {
+            @Override
+            public void visit(OpService opService) {
+                Service.checkServiceAllowed(cxt);
+            }
+        }, new ExprVisitorBase());
+    }
+
+    private QueryExecHTTPBuilder remote(Query q, Context cxt) {
+        QueryExecHTTPBuilder b = store.builder().query(q);
+        if (!q.hasDatasetDescription()) {
+            for (Node g : store.graphs()) {
+                b.addDefaultGraphURI(g.getURI());
+                b.addNamedGraphURI(g.getURI());
+            }
+        }
+        long timeout = timeoutMillis(cxt);
+        if (timeout > 0)
+            b.timeout(timeout, TimeUnit.MILLISECONDS);
+        return b;
+    }
+
+    /** The overall query timeout from the context ("N" or "first,overall" milliseconds), or -1. */
+    private static long timeoutMillis(Context cxt) {
+        Object t = cxt.get(ARQ.queryTimeout);
+        if (t instanceof Number n)
+            return n.longValue();
+        if (t instanceof String s && !s.isBlank()) {
+            String[] parts = s.split(",");
+            return Long.parseLong(parts[parts.length - 1].trim());
+        }
+        return -1;
+    }
+
+    private static RemoteDatasetGraph unwrap(DatasetGraph dsg) {
+        while (dsg instanceof DatasetGraphWrapper w && !(dsg instanceof RemoteDatasetGraph))
+            dsg = w.getWrapped();
+        return dsg instanceof RemoteDatasetGraph r ? r : null;
+    }
+
+    private static final class Factory implements QueryEngineFactory {
+        @Override
+        public boolean accept(Query query, DatasetGraph dataset, Context context) {
+            return unwrap(dataset) != null;
+        }
+
+        @Override
+        public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
+            return new RemoteQueryEngine(query, dataset, input, context, unwrap(dataset).store()).getPlan();
+        }
+
+        /** Algebra handed over without its query (DESCRIBE handlers, for one) runs here, pattern by pattern. */
+        @Override
+        public boolean accept(Op op, DatasetGraph dataset, Context context) {
+            return false;
+        }
+
+        @Override
+        public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.stargatekg.remote;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.util.FmtUtils;
+
+/**
+ * An external SPARQL 1.1 query endpoint and the part of it we read: the named graphs whose IRI starts with a given
+ * prefix (our {@code BASE graph/} by default), so that a store's own system graphs never show up in our pages.
+ * <pre>{@code
+ * RemoteStore store = RemoteStore.at("http://127.0.0.1:8890/sparql", "http://localhost:3030/graph/");
+ * DatasetGraph dsg = new RemoteDatasetGraph(store);
+ * }</pre>
+ */
+public final class RemoteStore {
+
+    private final String endpoint;
+    private final String graphPrefix;
+
+    private RemoteStore(String endpoint, String graphPrefix) {
+        this.endpoint = endpoint;
+        this.graphPrefix = graphPrefix;
+    }
+
+    /** The endpoint at a URL, reading the named graphs whose IRI starts with {@code graphPrefix}. */
+    public static RemoteStore at(String endpoint, String graphPrefix) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(graphPrefix, "graphPrefix");
+        URI uri = URI.create(endpoint);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+            throw new IllegalArgumentException("not an http(s) URL: " + endpoint);
+        if (graphPrefix.isBlank())
+            throw new IllegalArgumentException("graph IRI is blank");
+        return new RemoteStore(endpoint, graphPrefix);
+    }
+
+    /** Registers credentials for every request to the endpoint (Basic or Digest, whichever the store asks for). */
+    public RemoteStore login(String user, String password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        AuthEnv.get().registerUsernamePassword(URI.create(endpoint), user, password);
+        return this;
+    }
+
+    /** The query endpoint URL. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The prefix that the names of the graphs we read start with. */
+    public String graphPrefix() {
+        return graphPrefix;
+    }
+
+    /** A SPARQL filter that keeps ?var to our graphs. */
+    String graphFilter(String var) {
+        return "FILTER(STRSTARTS(STR(?" + var + "), " + "\"" + FmtUtils.stringEsc(graphPrefix) + "\"))";
+    }
+
+    /** Whether a graph name is one we read. */
+    boolean isOurs(Node graph) {
+        return graph.isURI() && graph.getURI().startsWith(graphPrefix);
+    }
+
+    /** Runs a SELECT query we wrote and returns all its rows. */
+    List<Binding> select(String sparql) {
+        try (QueryExec exec = builder().query(sparql).build()) {
+            RowSet rows = exec.select();
+            List<Binding> out = new ArrayList<>();
+            rows.forEachRemaining(out::add);
+            return out;
+        }
+    }
+
+    /** Runs an ASK query we wrote. */
+    boolean ask(String sparql) {
+        try (QueryExec exec = builder().query(sparql).build()) {
+            return exec.ask();
+        }
+    }
+
+    /** The names of our graphs, in IRI order. */
+    List<Node> graphs() {
+        List<Node> out = new ArrayList<>();
+        for (Binding b : select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + graphFilter("g") + " } ORDER BY ?g"))
+            out.add(b.get("g"));
+        return out;
+    }
+
+    /** A query execution against the endpoint; queries we write ourselves skip the local parse check. */
+    QueryExecHTTPBuilder builder() {
+        return QueryExecHTTP.service(endpoint).parseCheck(false);
+    }
+
+    static Iterator<Binding> none() {
+        return List.<Binding>of().iterator();
+    }
+}

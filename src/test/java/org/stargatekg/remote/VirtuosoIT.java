@@ -1,0 +1,274 @@
+package org.stargatekg.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stargatekg.support.ClasspathFolder;
+import org.stargatekg.support.ExpectedTable;
+import org.stargatekg.support.FreePort;
+import org.stargatekg.support.PrivateVirtuoso;
+import org.stargatekg.support.RunningServer;
+import org.stargatekg.web.Format;
+import org.stargatekg.web.LinkedDataServlet;
+
+/**
+ * The same data served two ways must answer the same: loads the shipped data into a private Virtuoso with the
+ * {@code load} command of the built jar, starts the jar with {@code --sparql-endpoint}, and compares every competency
+ * question, every page and every RDF format with the embedded server loaded with the same base.
+ * Skips where {@code virtuoso-t} is not installed, unless {@code KG_REQUIRE_VIRTUOSO} is set (CI sets it).
+ */
+class VirtuosoIT {
+
+    private static final String BASE = "http://localhost:3030/";
+    private static final String FOLDER = "queries/competency";
+    private static final Path JAR = Path.of("target", "stargate-kg.jar");
+
+    private static PrivateVirtuoso virtuoso;
+    private static RunningServer remote;
+    private static RunningServer embedded;
+    private static long loadMillis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean required = System.getenv("KG_REQUIRE_VIRTUOSO") != null;
+        if (!required)
+            assumeTrue(PrivateVirtuoso.binary().isPresent(),
+                       "virtuoso-t is not installed (apt-get install virtuoso-opensource): skipping the external-store comparison");
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run through 'mvn verify', after package");
+        virtuoso = PrivateVirtuoso.start(Path.of("target"));
+        long t0 = System.nanoTime();
+        Run load = load(virtuoso.password());
+        loadMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, load.code(), () -> "load failed:\n" + load.output());
+        System.out.println("[VirtuosoIT] load command, JVM start to end: " + loadMillis + " ms\n" + load.output());
+
+        int port = FreePort.pick();
+        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port), "--base-url", BASE,
+                                            "--sparql-endpoint", virtuoso.sparqlEndpoint())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "virtuoso-it-server.log").toFile()).start();
+        PrivateVirtuoso.waitForPort(port, server, Duration.ofSeconds(60));
+        remote = RunningServer.attach(port, BASE, () -> stop(server));
+        embedded = RunningServer.startWithBase(BASE);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (remote != null)
+            remote.close();
+        if (embedded != null)
+            embedded.close();
+        if (virtuoso != null)
+            virtuoso.close();
+    }
+
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<String> queries() {
+        return ClasspathFolder.fileNames(FOLDER, ".rq");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void competency_query_answers_the_same_through_virtuoso(String file) {
+        String query = ClasspathFolder.read(FOLDER + "/" + file);
+        String expectedFile = file.replace(".rq", ".expected.tsv");
+        ExpectedTable expected = ExpectedTable.parse(ClasspathFolder.read(FOLDER + "/" + expectedFile), expectedFile);
+        RunningServer.Results through = remote.select(query);
+        assertNull(expected.differences(through, BASE), () -> "through Virtuoso: " + expected.differences(through, BASE));
+        RunningServer.Results here = embedded.select(query);
+        assertEquals(here.vars(), through.vars(), "variables");
+        if (expected.ordered())
+            assertEquals(here.rows(), through.rows(), "rows, in order");
+        else
+            assertEquals(multiset(here.rows()), multiset(through.rows()), "rows");
+    }
+
+    @Test
+    void every_page_is_the_same_through_virtuoso() {
+        List<String> differences = new ArrayList<>();
+        List<String> paths = new ArrayList<>(List.of("/", "/explore"));
+        resources().forEach(iri -> paths.add("/" + iri.substring(BASE.length())));
+        long[] nanos = new long[2];
+        for (String path : paths) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> here = embedded.get(path, "text/html");
+            long t1 = System.nanoTime();
+            HttpResponse<String> through = remote.get(path, "text/html");
+            nanos[0] += t1 - t0;
+            nanos[1] += System.nanoTime() - t1;
+            if (here.statusCode() != through.statusCode() || !here.body().equals(through.body()))
+                differences.add(path + ": " + firstDifference(here, through));
+        }
+        System.out.printf("[VirtuosoIT] %d HTML pages: mean %.1f ms embedded, %.1f ms through Virtuoso%n",
+                          paths.size(), nanos[0] / 1e6 / paths.size(), nanos[1] / 1e6 / paths.size());
+        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + paths.size() + " pages differ:\n" + String.join("\n", differences));
+    }
+
+    /**
+     * N-Quads (every quad with its graph) for every resource; all six RDF formats for one resource of each type
+     * and for the ontology: the writers are the same code either way, the triples they are given are what could differ.
+     */
+    @Test
+    void every_rdf_format_is_the_same_through_virtuoso() {
+        List<String> differences = new ArrayList<>();
+        List<String> sample = embedded.select("SELECT (MIN(STR(?x)) AS ?iri) { ?x a ?type FILTER(STRSTARTS(STR(?x), \"" + BASE
+                                              + "\")) } GROUP BY ?type").rows().stream()
+                                      .map(r -> r.get("iri").getLiteralLexicalForm()).distinct().toList();
+        List<String> paths = new ArrayList<>();
+        for (String iri : resources())
+            paths.add("/" + iri.substring(BASE.length()) + ".nq");
+        for (String iri : sample)
+            for (Format f : LinkedDataServlet.FORMATS)
+                if (!f.mediaType().equals("text/html") && !f.suffix().equals(".nq"))
+                    paths.add("/" + iri.substring(BASE.length()) + f.suffix());
+        for (String path : paths) {
+            Format f = LinkedDataServlet.FORMATS.stream().filter(x -> path.endsWith(x.suffix())).findFirst().orElseThrow();
+            HttpResponse<String> here = embedded.get(path, "*/*");
+            HttpResponse<String> through = remote.get(path, "*/*");
+            if (here.statusCode() != through.statusCode())
+                differences.add(path + ": HTTP " + here.statusCode() + " here, " + through.statusCode() + " through Virtuoso");
+            else if (!IsoMatcher.isomorphic(parse(here.body(), f), parse(through.body(), f)))
+                differences.add(path + ": " + firstDifference(here, through));
+        }
+        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + paths.size() + " documents differ:\n" + String.join("\n", differences));
+    }
+
+    @Test
+    void update_and_service_are_refused_through_virtuoso_as_here() {
+        String update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }";
+        assertEquals(embedded.send("POST", "/sparql", "application/sparql-update", update).statusCode(),
+                     remote.send("POST", "/sparql", "application/sparql-update", update).statusCode(), "update by POST");
+        String service = "SELECT * { ?s ?p ?o FILTER EXISTS { SERVICE <" + virtuoso.sparqlEndpoint() + "> { ?s ?p ?o } } }";
+        HttpResponse<String> here = embedded.query(service, RunningServer.JSON);
+        HttpResponse<String> through = remote.query(service, RunningServer.JSON);
+        assertEquals(here.statusCode(), through.statusCode(), () -> "SERVICE inside EXISTS: " + through.body());
+        assertTrue(through.body().contains("SERVICE"), through::body);
+    }
+
+    @Test
+    void graph_store_reads_are_the_same_through_virtuoso() {
+        for (String graph : List.of("graph/ontology", "graph/stargate", "graph/stargate/external", "graph/inferred")) {
+            String path = "/data?graph=" + RunningServer.encode(BASE + graph);
+            HttpResponse<String> here = embedded.get(path, "application/n-triples");
+            HttpResponse<String> through = remote.get(path, "application/n-triples");
+            assertEquals(200, through.statusCode(), through::body);
+            assertTrue(IsoMatcher.isomorphic(parse(here.body(), LinkedDataServlet.FORMATS.get(4)),
+                                             parse(through.body(), LinkedDataServlet.FORMATS.get(4))), graph);
+        }
+    }
+
+    @Test
+    void loading_twice_changes_nothing() {
+        String count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+        long before = remote.count(count);
+        Run again = load(virtuoso.password());
+        assertEquals(0, again.code(), again::output);
+        assertEquals(before, remote.count(count));
+        assertEquals(embedded.count(count), before, "quads in the store vs. loaded here");
+    }
+
+    @Test
+    void a_refused_graph_is_named_with_the_store_answer() {
+        Run refused = load("not-" + virtuoso.password());
+        assertEquals(1, refused.code(), refused::output);
+        assertTrue(refused.output().contains("The store refused graph <" + BASE + "graph/"), refused::output);
+        assertTrue(refused.output().contains("401"), refused::output);
+    }
+
+    /** Every IRI of ours that is a subject or an object, from the embedded store. */
+    private static List<String> resources() {
+        return embedded.select("SELECT DISTINCT ?x { { ?x ?p ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x) && STRSTARTS(STR(?x), \""
+                               + BASE + "\")) } ORDER BY ?x")
+                       .rows().stream().map(r -> r.get("x").getURI()).toList();
+    }
+
+    private static DatasetGraph parse(String body, Format f) {
+        DatasetGraph dsg = DatasetGraphFactory.create();
+        Lang lang = switch (f.suffix()) {
+            case ".ttl" -> Lang.TURTLE;
+            case ".jsonld" -> Lang.JSONLD;
+            case ".rdf" -> Lang.RDFXML;
+            case ".nt" -> Lang.NTRIPLES;
+            case ".trig" -> Lang.TRIG;
+            case ".nq" -> Lang.NQUADS;
+            default -> throw new IllegalArgumentException(f.toString());
+        };
+        RDFParser.create().source(new StringReader(body)).lang(lang).base(BASE).parse(dsg);
+        return dsg;
+    }
+
+    private static String firstDifference(HttpResponse<String> here, HttpResponse<String> through) {
+        if (here.statusCode() != through.statusCode())
+            return "HTTP " + here.statusCode() + " here, " + through.statusCode() + " through Virtuoso";
+        List<String> a = here.body().lines().toList();
+        List<String> b = through.body().lines().toList();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : "(end)";
+            String y = i < b.size() ? b.get(i) : "(end)";
+            if (!x.equals(y))
+                return "line " + (i + 1) + "\n    here:    " + x.strip() + "\n    through: " + y.strip();
+        }
+        return "same lines, different bytes";
+    }
+
+    private static Map<String, Long> multiset(List<Map<String, Node>> rows) {
+        return rows.stream().collect(java.util.stream.Collectors.groupingBy(Object::toString, java.util.stream.Collectors.counting()));
+    }
+
+    private record Run(int code, String output) {}
+
+    /** Runs the jar's load command with the password in its environment, as a user would. */
+    private static Run load(String password) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(java(), "-jar", JAR.toString(), "load", "--graph-store", virtuoso.graphStore(),
+                                                   "--store-user", "dba", "--base-url", BASE).redirectErrorStream(true);
+            pb.environment().put("KG_STORE_PASSWORD", password);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS))
+                throw new IllegalStateException("load did not end");
+            return new Run(p.exitValue(), out);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

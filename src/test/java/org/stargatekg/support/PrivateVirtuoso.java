@@ -1,0 +1,124 @@
+package org.stargatekg.support;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Virtuoso of our own for tests: Debian's {@code virtuoso-t} with its config and database in a fresh folder under
+ * {@code target/}, listening on two free loopback ports, its dba password changed to a random one. Never the system
+ * instance. {@link #close()} stops it.
+ */
+public final class PrivateVirtuoso implements AutoCloseable {
+
+    private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/virtuoso-t"), Path.of("/usr/local/bin/virtuoso-t"));
+
+    private final Process process;
+    private final int httpPort;
+    private final String password;
+    private final Path folder;
+
+    private PrivateVirtuoso(Process process, int httpPort, String password, Path folder) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.password = password;
+        this.folder = folder;
+    }
+
+    /** The virtuoso-t binary, if installed. */
+    public static Optional<Path> binary() {
+        return BINARIES.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts one in a new folder under {@code parent} and waits until it answers SPARQL. */
+    public static PrivateVirtuoso start(Path parent) throws IOException, InterruptedException {
+        Path bin = binary().orElseThrow(() -> new IllegalStateException("virtuoso-t is not installed"));
+        Path folder = Files.createDirectories(parent.resolve("virtuoso-" + System.currentTimeMillis())).toAbsolutePath();
+        int sqlPort = FreePort.pick();
+        int httpPort = FreePort.pick();
+        Files.writeString(folder.resolve("virtuoso.ini"), String.join("\n",
+                "[Database]", "DatabaseFile = virtuoso.db", "ErrorLogFile = virtuoso.log", "LockFile = virtuoso.lck",
+                "TransactionFile = virtuoso.trx", "xa_persistent_file = virtuoso.pxa", "ErrorLogLevel = 7", "FileExtend = 200",
+                "Striping = 0", "TempStorage = TempDatabase",
+                "[TempDatabase]", "DatabaseFile = virtuoso-temp.db", "TransactionFile = virtuoso-temp.trx", "Striping = 0",
+                "[Parameters]", "ServerPort = 127.0.0.1:" + sqlPort, "DisableUnixSocket = 1", "DisableTcpSocket = 0",
+                "MaxClientConnections = 10", "CheckpointInterval = 60", "CaseMode = 2", "DirsAllowed = .",
+                "ThreadsPerQuery = 2", "NumberOfBuffers = 10000", "MaxDirtyBuffers = 6000", "MaxQueryMem = 200M",
+                "[HTTPServer]", "ServerPort = 127.0.0.1:" + httpPort, "ServerRoot = .", "MaxClientConnections = 10",
+                "ServerThreads = 10", "MaxKeepAlives = 10", "KeepAliveTimeout = 10", "Charset = UTF-8", "EnabledGzipContent = 0",
+                "[SPARQL]", "ResultSetMaxRows = 100000", "MaxQueryExecutionTime = 60", ""));
+        Process process = new ProcessBuilder(bin.toString(), "-c", "virtuoso.ini", "+foreground")
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("stdout.log").toFile())
+                .start();
+        String password = "pw" + UUID.randomUUID().toString().replace("-", "");
+        PrivateVirtuoso v = new PrivateVirtuoso(process, httpPort, password, folder);
+        try {
+            waitForPort(httpPort, process, Duration.ofSeconds(60));
+            v.isql(sqlPort, "dba", "USER_SET_PASSWORD('dba', '" + password + "');");
+        } catch (IOException | RuntimeException ex) {
+            v.close();
+            throw ex;
+        }
+        return v;
+    }
+
+    /** Waits until something listens on a loopback port, failing if the process dies first. */
+    public static void waitForPort(int port, Process process, Duration timeout) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive())
+                throw new IllegalStateException("process ended with code " + process.exitValue() + " before port " + port + " opened");
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after " + timeout);
+    }
+
+    private void isql(int sqlPort, String user, String sql) throws IOException, InterruptedException {
+        Path isql = Files.isExecutable(Path.of("/usr/bin/isql-vt")) ? Path.of("/usr/bin/isql-vt") : Path.of("isql-vt");
+        Process p = new ProcessBuilder(isql.toString(), "127.0.0.1:" + sqlPort, user, "dba", "exec=" + sql)
+                .redirectErrorStream(true).redirectOutput(folder.resolve("isql.log").toFile()).start();
+        // isql-vt exits 0 even when the statement fails, so its log is read too.
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || Files.readString(folder.resolve("isql.log")).contains("*** Error"))
+            throw new IllegalStateException("isql-vt failed: " + Files.readString(folder.resolve("isql.log")));
+    }
+
+    /** The SPARQL query endpoint. */
+    public String sparqlEndpoint() {
+        return "http://127.0.0.1:" + httpPort + "/sparql";
+    }
+
+    /** The Graph Store Protocol service that takes writes with digest authentication. */
+    public String graphStore() {
+        return "http://127.0.0.1:" + httpPort + "/sparql-graph-crud-auth";
+    }
+
+    /** The dba user's (random) password. */
+    public String password() {
+        return password;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS))
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
