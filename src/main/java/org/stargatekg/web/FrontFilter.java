@@ -1,6 +1,7 @@
 package org.stargatekg.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Set;
 
 import jakarta.servlet.Filter;
@@ -42,8 +43,15 @@ public final class FrontFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         Headers.secure(resp);
         if (req.getHeader("Transfer-Encoding") != null) {
-            // A chunked body has no length to check up front, and a body cut off at the size limit mid-read
-            // would surface from Fuseki as a 500; asking for the length keeps the limit a clean 413.
+            // A chunked body has no length to check up front, and one cut off at the size limit while Fuseki reads it
+            // would come out as a 500. So read it here (the size limit stops the read past 1 MiB), then ask for a
+            // length; reading first keeps the answer from racing a client that is still sending.
+            try {
+                req.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException tooLarge) {
+                resp.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "A request body may not exceed 1 MiB");
+                return;
+            }
             resp.sendError(HttpServletResponse.SC_LENGTH_REQUIRED, "A request body must come with Content-Length");
             return;
         }

@@ -108,6 +108,11 @@ public final class RunningServer implements AutoCloseable {
         return send(http, request);
     }
 
+    /** Sends a request on a new connection: for requests the server may answer before reading their body, then close. */
+    public HttpResponse<String> sendOnNewConnection(HttpRequest request) {
+        return send(HttpClient.newHttpClient(), request);
+    }
+
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -124,10 +129,22 @@ public final class RunningServer implements AutoCloseable {
      * returns the whole response, status line first.
      */
     public String rawGet(String path) {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+    }
+
+    /**
+     * POSTs only the head of a request that announces a body of the given length, and returns the answer: a server
+     * refuses an oversized body on its Content-Length, before the client has to send a byte of it.
+     */
+    public String rawPostHead(String path, String contentType, long contentLength) {
+        return raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                   + "\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n\r\n");
+    }
+
+    private String raw(String head) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
-                                                   .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException ex) {
