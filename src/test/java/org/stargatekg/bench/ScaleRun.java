@@ -120,16 +120,18 @@ final class ScaleRun {
               .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Size s : sizes) {
             var worst = s.queryMs().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            report.append(String.format(Locale.ROOT, "| %,dx | %,d | %.1f | %,.0f | %,.0f | %.0f | %.3f | %.1f | %s %.1f ms |%n", s.times(), s.quads(),
-                                        s.loadSeconds(), s.rate(), s.heapBytes() / 1048576.0, s.bytesPerQuad(), s.medianMs(), s.sumMs(),
-                                        worst.getKey(), worst.getValue()));
+            // A few MiB is below what a full GC measures reliably; say so rather than print a negative size.
+            String heap = s.heapBytes() > (16 << 20) ? String.format(Locale.ROOT, "%,.0f | %.0f", s.heapBytes() / 1048576.0, s.bytesPerQuad())
+                                                      : "below noise | n/a";
+            report.append(String.format(Locale.ROOT, "| %,dx | %,d | %.1f | %,.0f | %s | %.3f | %.1f | %s %.1f ms |%n", s.times(), s.quads(),
+                                        s.loadSeconds(), s.rate(), heap, s.medianMs(), s.sumMs(), worst.getKey(), worst.getValue()));
         }
         if (sizes.size() > 1) {
             Size one = sizes.get(0);
-            report.append("\nGrowth relative to the first size:\n\n| size | quads | load time | quads/s | bytes/quad | CQ median | CQ sum |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+            report.append("\nGrowth relative to the first size (bytes/quad relative to the second, the first being below noise):\n\n| size | quads | load time | quads/s | bytes/quad | CQ median | CQ sum |\n|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Size s : sizes)
                 report.append(String.format(Locale.ROOT, "| %,dx | %.0fx | %.1fx | %.2fx | %.2fx | %.2fx | %.1fx |%n", s.times(), (double) s.quads() / one.quads(),
-                                            s.loadSeconds() / one.loadSeconds(), s.rate() / one.rate(), s.bytesPerQuad() / one.bytesPerQuad(),
+                                            s.loadSeconds() / one.loadSeconds(), s.rate() / one.rate(), s.bytesPerQuad() / sizes.get(Math.min(1, sizes.size() - 1)).bytesPerQuad(),
                                             s.medianMs() / one.medianMs(), s.sumMs() / one.sumMs()));
             report.append("\nPer-query latency, ms:\n\n| query |");
             sizes.forEach(s -> report.append(String.format(Locale.ROOT, " %,dx |", s.times())));
