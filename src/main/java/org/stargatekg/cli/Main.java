@@ -115,6 +115,11 @@ public final class Main implements Callable<Integer> {
                                               .queryTimeout(Duration.ofSeconds(timeoutSeconds))
                                               .graph(graph)
                                               .build();
+        return serve(server, err);
+    }
+
+    /** Starts the server, stops it gracefully on SIGTERM, and waits; 1 when it cannot listen. */
+    private int serve(StargateServer server, PrintWriter err) {
         try {
             server.start();
         } catch (RuntimeException ex) {
@@ -147,15 +152,7 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try {
-            server.start();
-        } catch (RuntimeException ex) {
-            err.println("Cannot listen on " + host + ":" + port + ": " + rootMessage(ex));
-            err.flush();
-            return 1;
-        }
-        server.join();
-        return 0;
+        return serve(server, err);
     }
 
     static String rootMessage(Throwable ex) {
