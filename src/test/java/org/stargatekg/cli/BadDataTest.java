@@ -1,11 +1,11 @@
 package org.stargatekg.cli;
 
+import org.stargatekg.support.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.support.Fixtures;
 
-import picocli.CommandLine;
 
 /**
  * Bad data in an extra article folder stops the start: exit 1, nothing served, and a message that names the file,
@@ -21,22 +20,9 @@ import picocli.CommandLine;
  */
 class BadDataTest {
 
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
-
-        void assertRefused(String... parts) {
-            assertEquals(1, exitCode, this::toString);
-            assertTrue(out.isEmpty(), () -> "printed a summary although the load failed\n" + this);
-            for (String part : parts)
-                assertTrue(err.contains(part), () -> "stderr lacks \"" + part + "\"\n" + this);
-        }
-    }
 
     /** Runs --validate with each fixture as a --data folder. */
-    private static Run validate(String... fixtures) {
+    private static CliRun validate(String... fixtures) {
         List<String> args = new ArrayList<>(List.of("--validate"));
         for (String f : fixtures) {
             args.add("--data");
@@ -45,14 +31,8 @@ class BadDataTest {
         return run(args.toArray(String[]::new));
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String file(String name) {
@@ -108,14 +88,14 @@ class BadDataTest {
 
     @Test
     void person_described_by_two_articles_is_allowed() {
-        Run run = validate("shares-a-person");
+        CliRun run = validate("shares-a-person");
         assertEquals(0, run.exitCode(), run::toString);
     }
 
     @Test
     void bad_data_stops_a_serving_start_too_before_anything_listens() {
         // Were the load to succeed, the command would serve and block: the timeout turns that into a failure.
-        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--port", "0", "--data", file("ill-formed-literal")));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--port", "0", "--data", file("ill-formed-literal")));
         run.assertRefused(file("ill-formed-literal/article.ttl"), "line 14, column 41");
     }
 }
