@@ -27,9 +27,20 @@ public final class Examples {
     /** One example: an id such as "cq-01", the question, and the query text. */
     public record Example(String id, String title, String query) {}
 
+    /** The shipped example queries (full-text search, named graphs, claims) and then the competency questions. */
+    public static List<Example> shipped(Namespaces ns) {
+        List<Example> out = new ArrayList<>(folder("examples", ns));
+        out.addAll(competencyQuestions(ns));
+        return out;
+    }
+
     /** The competency questions shipped with the server, in order. */
     public static List<Example> competencyQuestions(Namespaces ns) {
-        Path dir = ShippedSources.locate().queriesDir().resolve("competency");
+        return folder("competency", ns);
+    }
+
+    private static List<Example> folder(String folder, Namespaces ns) {
+        Path dir = ShippedSources.locate().queriesDir().resolve(folder);
         List<Example> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".rq")).sorted().toList()) {

@@ -49,7 +49,7 @@ public final class LinkedDataServlet extends HttpServlet {
     /** A servlet over the site's dataset. */
     public LinkedDataServlet(Site site) {
         this.site = site;
-        this.examples = Examples.competencyQuestions(site.namespaces());
+        this.examples = Examples.shipped(site.namespaces());
     }
 
     /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
