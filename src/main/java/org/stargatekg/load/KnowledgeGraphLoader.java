@@ -42,6 +42,7 @@ public final class KnowledgeGraphLoader {
     private Path ontologyDir;
     private final List<Path> articleDirs = new ArrayList<>();
     private PersistentStore store;
+    private final Map<String, Long> phaseNanos = new LinkedHashMap<>();
 
     private KnowledgeGraphLoader(Namespaces namespaces) {
         this.namespaces = namespaces;
@@ -106,29 +107,61 @@ public final class KnowledgeGraphLoader {
         return new KnowledgeGraph(saved, namespaces, loaded.notes(), KnowledgeGraph.Origin.FILES_INTO_STORE);
     }
 
+    /**
+     * Seconds spent in each step of the last {@link #load()} from the files, in order: parse, evidence, ownership,
+     * merge, materialize, shacl, dataset (building the store) and count (counting it); empty after serving a store as it is.
+     */
+    public Map<String, Double> phaseSeconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        phaseNanos.forEach((k, v) -> out.put(k, v / 1e9));
+        return out;
+    }
+
+    private void time(String phase, long startNanos) {
+        phaseNanos.merge(phase, System.nanoTime() - startNanos, Long::sum);
+    }
+
     private KnowledgeGraph loadFiles(KnowledgeGraph.Origin origin) {
+        phaseNanos.clear();
+        long t = System.nanoTime();
         Graph ontology = readOntology();
         Graph shapes = readShapes();
+        time("parse", t);
         Map<Node, Graph> articleGraphs = readArticles(new ArticleOwnership(ontology, namespaces));
 
+        t = System.nanoTime();
         Graph data = GraphFactory.createDefaultGraph();
         articleGraphs.values().forEach(g -> GraphUtil.addInto(data, g));
+        time("merge", t);
+        t = System.nanoTime();
         Graph inferred = new Materializer().infer(ontology, data);
+        time("materialize", t);
 
+        t = System.nanoTime();
         Graph all = GraphFactory.createDefaultGraph();
         GraphUtil.addInto(all, ontology);
         GraphUtil.addInto(all, data);
         GraphUtil.addInto(all, inferred);
         List<String> notes = new ShapeCheck(shapes).validate(all, SourceFiles.describe(ontologyDir.resolve(SHAPES_FILE)));
+        time("shacl", t);
 
-        return new KnowledgeGraph(buildStore(ontology, articleGraphs, inferred), namespaces, notes, origin);
+        t = System.nanoTime();
+        DatasetGraph built = buildStore(ontology, articleGraphs, inferred);
+        time("dataset", t);
+        t = System.nanoTime();
+        KnowledgeGraph kg = new KnowledgeGraph(built, namespaces, notes, origin);
+        time("count", t);
+        return kg;
     }
 
     /** Reads and evidence-checks every article folder into its graphs: what the article says (with its text) and any outside enrichment. */
     private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         Map<Node, Graph> articleGraphs = new LinkedHashMap<>();
         for (Path dir : articleDirs) {
+            long t = System.nanoTime();
             ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
+            time("parse", t);
+            t = System.nanoTime();
             Node graphName = namespaces.articleGraph(article.name());
             if (articleGraphs.containsKey(graphName))
                 throw new LoadException("Two article folders are named '" + article.name() + "'; the second is "
@@ -137,7 +170,10 @@ public final class KnowledgeGraphLoader {
                 throw new LoadException("An article folder may not be named '" + article.name() + "', a graph name the loader uses: "
                                         + SourceFiles.describe(dir));
             Node context = EvidenceCheck.check(article, article.merged());
+            time("evidence", t);
+            t = System.nanoTime();
             ownership.add(article);
+            time("ownership", t);
             Graph said = article.articleTriples();
             said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
             articleGraphs.put(graphName, said);
@@ -145,7 +181,9 @@ public final class KnowledgeGraphLoader {
             if (!external.isEmpty())
                 articleGraphs.put(namespaces.externalGraph(article.name()), external);
         }
+        long t = System.nanoTime();
         ownership.check();
+        time("ownership", t);
         return articleGraphs;
     }
 

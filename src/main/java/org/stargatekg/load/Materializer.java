@@ -1,85 +1,324 @@
 package org.stargatekg.load;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.reasoner.InfGraph;
-import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
-import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Runs the forward rules of {@code rules/materialize.rules} over ontology and data and keeps only the new facts
- * about the data: nothing whose subject is a term of the ontology, nothing already asserted, no trivial types.
+ * Materializes what the ontology's class and property hierarchies, inverses, symmetric and transitive properties
+ * imply about the data, and keeps only the new facts about the data: nothing whose subject is a term of the ontology,
+ * nothing already asserted, no trivial types.
+ * <p>
+ * The result is exactly the closure of the forward rules in {@code rules/materialize.rules} (the rule set documents
+ * the semantics; {@code MaterializerTest} checks the two agree), computed without a rule engine:
+ * <ol>
+ * <li>From ontology ∪ data, read the axioms: each class's transitive super-classes, each property's transitive
+ *     super-properties, inverses in both directions, symmetric and transitive properties.</li>
+ * <li>For each property p, the set of "views" (direction, q) a p-triple implies, closed under super-property, inverse
+ *     and symmetry, so that the inverse of a super-property, the super-property of an inverse and so on are all
+ *     reached: a triple (x p y) implies (x q y) for each forward view and (y q x) for each backward one. A type
+ *     triple (x rdf:type C) implies (x rdf:type D) for each super-class D.</li>
+ * <li>One pass over every asserted triple adds what it implies. Given fixed axioms every rule but transitivity has a
+ *     single data premise, so the union of these per-triple closures is closed under them.</li>
+ * <li>For each transitive property, a graph search over its edges (asserted and inferred) adds the missing paths,
+ *     and each new edge is expanded as in 3; repeated until no transitive property gains an edge.</li>
+ * <li>If anything inferred is itself an axiom the axioms of step 1 did not already imply (only possible when data or
+ *     ontology make statements about rdfs:subClassOf, owl:inverseOf and the like), the axioms grow and it starts
+ *     over, so the result is the rules' least fixed point in every case.</li>
+ * </ol>
  */
 final class Materializer {
 
-    /** Classpath location of the rule set. */
+    /** Classpath location of the rule set whose closure this computes (kept as the reference the tests compare with). */
     static final String RULES = "rules/materialize.rules";
 
     private static final Set<Node> TRIVIAL_TYPES = Set.of(OWL.Thing.asNode(), RDFS.Resource.asNode());
-
-    private final List<Rule> rules;
-
-    /** Reads the rule set from the classpath. */
-    Materializer() {
-        this.rules = readRules();
-    }
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node SUB_CLASS = RDFS.subClassOf.asNode();
+    private static final Node SUB_PROPERTY = RDFS.subPropertyOf.asNode();
+    private static final Node INVERSE = OWL.inverseOf.asNode();
+    private static final Node SYMMETRIC = OWL.SymmetricProperty.asNode();
+    private static final Node TRANSITIVE = OWL.TransitiveProperty.asNode();
 
     /** The triples the rules add to ontology ∪ data, filtered as the class javadoc says. */
     Graph infer(Graph ontology, Graph data) {
-        Graph asserted = GraphFactory.createDefaultGraph();
-        GraphUtil.addInto(asserted, ontology);
-        GraphUtil.addInto(asserted, data);
+        List<Triple> extraAxioms = new ArrayList<>();
+        while (true) {
+            Closure closure = new Closure(ontology, data, new Axioms(List.of(ontology, data), extraAxioms));
+            closure.run();
+            List<Triple> unexplained = closure.axioms.unexplained(closure.derived);
+            if (unexplained.isEmpty())
+                return filter(closure.derived, ontology);
+            extraAxioms.addAll(unexplained);
+        }
+    }
 
-        GenericRuleReasoner reasoner = new GenericRuleReasoner(rules);
-        reasoner.setMode(GenericRuleReasoner.FORWARD_RETE);
-        InfGraph inf = reasoner.bind(asserted);
-        inf.prepare();
-
-        Set<Node> ontologyTerms = ontology.find().mapWith(Triple::getSubject).toSet();
+    private static Graph filter(Graph derived, Graph ontology) {
+        Set<Node> ontologyTerms = new HashSet<>();
+        ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
         Graph inferred = GraphFactory.createDefaultGraph();
-        inf.getDeductionsGraph().find().forEach(t -> {
-            if (keep(t, ontologyTerms, asserted))
+        derived.find().forEachRemaining(t -> {
+            if (keep(t, ontologyTerms))
                 inferred.add(t);
         });
-        inf.close();
         return inferred;
     }
 
-    private static boolean keep(Triple t, Set<Node> ontologyTerms, Graph asserted) {
+    /** The filter on inferred triples; "already asserted" is never derived in the first place. */
+    private static boolean keep(Triple t, Set<Node> ontologyTerms) {
         Node s = t.getSubject();
         if (!(s.isURI() || s.isBlank()) || !t.getPredicate().isURI())
             return false;
-        if (ontologyTerms.contains(s) || asserted.contains(t))
+        if (ontologyTerms.contains(s))
             return false;
-        if (t.getPredicate().equals(RDF.type.asNode()) && TRIVIAL_TYPES.contains(t.getObject()))
+        if (t.getPredicate().equals(TYPE) && TRIVIAL_TYPES.contains(t.getObject()))
             return false;
-        boolean hierarchy = t.getPredicate().equals(RDFS.subClassOf.asNode()) || t.getPredicate().equals(RDFS.subPropertyOf.asNode());
+        boolean hierarchy = t.getPredicate().equals(SUB_CLASS) || t.getPredicate().equals(SUB_PROPERTY);
         return !(hierarchy && s.equals(t.getObject()));
     }
 
-    private static List<Rule> readRules() {
-        InputStream in = Materializer.class.getClassLoader().getResourceAsStream(RULES);
-        if (in == null)
-            throw new IllegalStateException("Rule set not on the classpath: " + RULES);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return Rule.parseRules(Rule.rulesParserFromReader(reader));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+    /** A way a triple of one property implies a triple of another: the same direction or reversed. */
+    private record View(boolean forward, Node property) {}
+
+    /** The axioms the rules use, closed: super-classes and super-properties transitively, inverses both ways. */
+    private static final class Axioms {
+        final Map<Node, Set<Node>> superClasses;
+        final Map<Node, Set<Node>> superProperties;
+        final Map<Node, Set<Node>> inverses = new HashMap<>();
+        final Set<Node> symmetric = new HashSet<>();
+        final Set<Node> transitive = new LinkedHashSet<>();
+        private final Map<Node, List<View>> views = new HashMap<>();
+        /** False if some property implies rdf:type triples or rdf:type implies other properties' triples (then each triple is expanded generically). */
+        final boolean typeIsPlain;
+
+        Axioms(List<Graph> graphs, List<Triple> extra) {
+            Map<Node, Set<Node>> subClass = new HashMap<>();
+            Map<Node, Set<Node>> subProperty = new HashMap<>();
+            Consumer<Triple> read = t -> {
+                Node s = t.getSubject();
+                Node p = t.getPredicate();
+                Node o = t.getObject();
+                if (p.equals(SUB_CLASS))
+                    subClass.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(o);
+                else if (p.equals(SUB_PROPERTY))
+                    subProperty.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(o);
+                else if (p.equals(INVERSE)) {
+                    inverses.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(o);
+                    inverses.computeIfAbsent(o, k -> new LinkedHashSet<>()).add(s);
+                } else if (p.equals(TYPE) && o.equals(SYMMETRIC))
+                    symmetric.add(s);
+                else if (p.equals(TYPE) && o.equals(TRANSITIVE))
+                    transitive.add(s);
+            };
+            for (Graph g : graphs) {
+                for (Node p : List.of(SUB_CLASS, SUB_PROPERTY, INVERSE))
+                    g.find(Node.ANY, p, Node.ANY).forEachRemaining(read);
+                g.find(Node.ANY, TYPE, SYMMETRIC).forEachRemaining(read);
+                g.find(Node.ANY, TYPE, TRANSITIVE).forEachRemaining(read);
+            }
+            extra.forEach(read);
+            superClasses = transitiveClosure(subClass);
+            superProperties = transitiveClosure(subProperty);
+            boolean plain = views(TYPE).equals(List.of(new View(true, TYPE)));
+            for (Node p : subProperty.keySet())
+                plain &= views(p).stream().noneMatch(v -> v.property().equals(TYPE));
+            for (Node p : inverses.keySet())
+                plain &= views(p).stream().noneMatch(v -> v.property().equals(TYPE));
+            for (Node p : symmetric)
+                plain &= !p.equals(TYPE);
+            typeIsPlain = plain;
+        }
+
+        /** Each node's strict ancestors; a node is its own ancestor only on a cycle, as the transitivity rule gives. */
+        private static Map<Node, Set<Node>> transitiveClosure(Map<Node, Set<Node>> parents) {
+            Map<Node, Set<Node>> out = new HashMap<>();
+            for (Node start : parents.keySet()) {
+                Set<Node> seen = new LinkedHashSet<>();
+                Deque<Node> todo = new ArrayDeque<>(parents.get(start));
+                while (!todo.isEmpty()) {
+                    Node n = todo.pop();
+                    if (seen.add(n))
+                        todo.addAll(parents.getOrDefault(n, Set.of()));
+                }
+                out.put(start, seen);
+            }
+            return out;
+        }
+
+        /** Everything a triple of property p implies about its two ends, including itself (forward p). */
+        List<View> views(Node p) {
+            List<View> known = views.get(p);
+            if (known != null)
+                return known;
+            Set<View> seen = new LinkedHashSet<>();
+            Deque<View> todo = new ArrayDeque<>();
+            todo.add(new View(true, p));
+            while (!todo.isEmpty()) {
+                View v = todo.pop();
+                if (!seen.add(v))
+                    continue;
+                for (Node q : superProperties.getOrDefault(v.property(), Set.of()))
+                    todo.add(new View(v.forward(), q));
+                for (Node q : inverses.getOrDefault(v.property(), Set.of()))
+                    todo.add(new View(!v.forward(), q));
+                if (symmetric.contains(v.property()))
+                    todo.add(new View(!v.forward(), v.property()));
+            }
+            List<View> list = List.copyOf(seen);
+            views.put(p, list);
+            return list;
+        }
+
+        /** Inferred triples that state an axiom these axioms do not already imply. */
+        List<Triple> unexplained(Graph derived) {
+            List<Triple> out = new ArrayList<>();
+            derived.find(Node.ANY, SUB_CLASS, Node.ANY).forEachRemaining(t -> {
+                if (!t.getSubject().equals(t.getObject()) && !superClasses.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
+                    out.add(t);
+            });
+            derived.find(Node.ANY, SUB_PROPERTY, Node.ANY).forEachRemaining(t -> {
+                if (!t.getSubject().equals(t.getObject()) && !superProperties.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
+                    out.add(t);
+            });
+            derived.find(Node.ANY, INVERSE, Node.ANY).forEachRemaining(t -> {
+                if (!inverses.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
+                    out.add(t);
+            });
+            derived.find(Node.ANY, TYPE, SYMMETRIC).forEachRemaining(t -> {
+                if (!symmetric.contains(t.getSubject()))
+                    out.add(t);
+            });
+            derived.find(Node.ANY, TYPE, TRANSITIVE).forEachRemaining(t -> {
+                if (!transitive.contains(t.getSubject()))
+                    out.add(t);
+            });
+            return out;
+        }
+    }
+
+    /** The closure under fixed axioms: every triple implied and not asserted, before filtering. */
+    private static final class Closure {
+        final Graph ontology;
+        final Graph data;
+        final Axioms axioms;
+        final Graph derived = GraphFactory.createDefaultGraph();
+
+        Closure(Graph ontology, Graph data, Axioms axioms) {
+            this.ontology = ontology;
+            this.data = data;
+            this.axioms = axioms;
+        }
+
+        void run() {
+            // The hierarchies' own transitivity: (a subClassOf b), (b subClassOf c) gives (a subClassOf c); likewise for properties.
+            axioms.superClasses.forEach((a, supers) -> supers.forEach(c -> addAndExpand(Triple.create(a, SUB_CLASS, c))));
+            axioms.superProperties.forEach((a, supers) -> supers.forEach(c -> addAndExpand(Triple.create(a, SUB_PROPERTY, c))));
+            ontology.find().forEachRemaining(this::expand);
+            data.find().forEachRemaining(this::expand);
+            boolean grew = !axioms.transitive.isEmpty();
+            while (grew) {
+                grew = false;
+                for (Node p : axioms.transitive)
+                    grew |= closeTransitive(p);
+            }
+        }
+
+        private boolean asserted(Triple t) {
+            return data.contains(t) || ontology.contains(t);
+        }
+
+        /** Adds a triple unless asserted or known; true if it was new. */
+        private boolean add(Triple t) {
+            if (asserted(t) || derived.contains(t))
+                return false;
+            derived.add(t);
+            return true;
+        }
+
+        private void addAndExpand(Triple t) {
+            if (add(t))
+                expand(t);
+        }
+
+        /** Adds everything one triple implies through hierarchies, inverses and symmetry (not transitivity). */
+        private void expand(Triple t) {
+            if (axioms.typeIsPlain) {
+                Node p = t.getPredicate();
+                if (p.equals(TYPE)) {
+                    for (Node c : axioms.superClasses.getOrDefault(t.getObject(), Set.of()))
+                        add(Triple.create(t.getSubject(), TYPE, c));
+                    return;
+                }
+                List<View> views = axioms.views(p);
+                if (views.size() == 1)
+                    return;
+                for (View v : views)
+                    add(v.forward() ? Triple.create(t.getSubject(), v.property(), t.getObject())
+                                    : Triple.create(t.getObject(), v.property(), t.getSubject()));
+                return;
+            }
+            // Properties that imply types, or types that imply other properties: follow both to a fixed point.
+            Set<Triple> seen = new HashSet<>();
+            Deque<Triple> todo = new ArrayDeque<>();
+            todo.add(t);
+            while (!todo.isEmpty()) {
+                Triple u = todo.pop();
+                if (!seen.add(u))
+                    continue;
+                add(u);
+                for (View v : axioms.views(u.getPredicate()))
+                    todo.add(v.forward() ? Triple.create(u.getSubject(), v.property(), u.getObject())
+                                         : Triple.create(u.getObject(), v.property(), u.getSubject()));
+                if (u.getPredicate().equals(TYPE))
+                    for (Node c : axioms.superClasses.getOrDefault(u.getObject(), Set.of()))
+                        todo.add(Triple.create(u.getSubject(), TYPE, c));
+            }
+        }
+
+        /** Adds the missing paths of one transitive property (and what they imply); true if any edge was added. */
+        private boolean closeTransitive(Node p) {
+            Map<Node, Set<Node>> next = new HashMap<>();
+            Consumer<Triple> edge = t -> next.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
+            ontology.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
+            data.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
+            derived.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
+            List<Triple> missing = new ArrayList<>();
+            for (Node start : next.keySet()) {
+                Set<Node> direct = next.get(start);
+                Set<Node> reached = new HashSet<>();
+                Deque<Node> todo = new ArrayDeque<>(direct);
+                while (!todo.isEmpty()) {
+                    Node n = todo.pop();
+                    if (!reached.add(n))
+                        continue;
+                    if (!direct.contains(n))
+                        missing.add(Triple.create(start, p, n));
+                    todo.addAll(next.getOrDefault(n, Set.of()));
+                }
+            }
+            boolean grew = false;
+            for (Triple t : missing) {
+                if (add(t)) {
+                    grew = true;
+                    expand(t);
+                }
+            }
+            return grew;
         }
     }
 }

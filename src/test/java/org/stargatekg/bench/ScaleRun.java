@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSetFormatter;
+import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.search.SearchIndex;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -35,7 +37,7 @@ final class ScaleRun {
         this.report = report;
     }
 
-    record Size(int times, long quads, double loadSeconds, long heapBytes, Map<String, Double> queryMs) {
+    record Size(int times, long quads, double loadSeconds, long heapBytes, Map<String, Double> queryMs, Map<String, Double> phases) {
         double rate() {
             return quads / loadSeconds;
         }
@@ -66,22 +68,35 @@ final class ScaleRun {
             long before = usedAfterGc();
             long t0 = System.nanoTime();
             KnowledgeGraph graph;
+            Map<String, Double> phases;
             try {
                 KnowledgeGraphLoader loader = KnowledgeGraphLoader.create(new Namespaces(BASE)).ontology(Path.of("ontology")).article(Path.of("data/stargate"));
                 if (times > 1)
                     loader.articles(dir);
                 graph = loader.load();
+                phases = loader.phaseSeconds();
             } catch (OutOfMemoryError ex) {
                 notes.add(times + "x: out of memory while loading with -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m; larger sizes not run");
                 System.out.println("scale " + times + "x: out of memory");
                 break;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            phases.put("other", seconds - phases.values().stream().mapToDouble(d -> d).sum());
             long heap = usedAfterGc() - before;
+            // What the server does on top of the loader before it answers: the full-text index and the VoID counts.
+            long t1 = System.nanoTime();
+            SearchIndex.build(graph.dataset().asDatasetGraph(), graph.namespaces());
+            phases.put("search index (server)", (System.nanoTime() - t1) / 1e9);
+            t1 = System.nanoTime();
+            DatasetStatistics.of(graph.dataset().asDatasetGraph());
+            phases.put("statistics (server)", (System.nanoTime() - t1) / 1e9);
+            StringBuilder phaseLine = new StringBuilder();
+            phases.forEach((k, v) -> phaseLine.append(String.format(Locale.ROOT, " %s %.2f s;", k, v)));
+            System.out.println("scale " + times + "x phases:" + phaseLine);
             Map<String, Double> ms = new LinkedHashMap<>();
             for (int i = 0; i < queries.size(); i++)
                 ms.put(String.format(Locale.ROOT, "CQ-%02d", i + 1), latency(graph, queries.get(i)));
-            Size s = new Size(times, graph.quadCount(), seconds, heap, ms);
+            Size s = new Size(times, graph.quadCount(), seconds, heap, ms, phases);
             sizes.add(s);
             System.out.printf(Locale.ROOT, "scale %6dx: %,d quads, load %.1f s (%,.0f quads/s), %.0f bytes/quad, CQ median %.2f ms, sum %.1f ms%n",
                               times, s.quads(), seconds, s.rate(), s.bytesPerQuad(), s.medianMs(), s.sumMs());
@@ -125,6 +140,17 @@ final class ScaleRun {
                                                       : "below noise | n/a";
             report.append(String.format(Locale.ROOT, "| %,dx | %,d | %.1f | %,.0f | %s | %.3f | %.1f | %s %.1f ms |%n", s.times(), s.quads(),
                                         s.loadSeconds(), s.rate(), heap, s.medianMs(), s.sumMs(), worst.getKey(), worst.getValue()));
+        }
+        if (!sizes.isEmpty()) {
+            report.append("\nLoad time per phase, seconds (the loader's own steps add up to the load time; the server then builds the ")
+                  .append("search index and the statistics before it answers, shown apart):\n\n| phase |");
+            sizes.forEach(s -> report.append(String.format(Locale.ROOT, " %,dx |", s.times())));
+            report.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+            for (String phase : sizes.get(sizes.size() - 1).phases().keySet()) {
+                report.append("| ").append(phase).append(" |");
+                sizes.forEach(s -> report.append(String.format(Locale.ROOT, " %.2f |", s.phases().getOrDefault(phase, 0.0))));
+                report.append('\n');
+            }
         }
         if (sizes.size() > 1) {
             Size one = sizes.get(0);
