@@ -34,8 +34,11 @@ public final class PrivateVirtuoso implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** The virtuoso-t binary, if installed. */
+    /** The virtuoso-t binary, if installed; the system property {@code virtuoso.binary} names another (or a missing one). */
     public static Optional<Path> binary() {
+        String given = System.getProperty("virtuoso.binary");
+        if (given != null)
+            return Optional.of(Path.of(given)).filter(Files::isExecutable);
         return BINARIES.stream().filter(Files::isExecutable).findFirst();
     }
 
