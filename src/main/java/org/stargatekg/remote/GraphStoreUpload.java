@@ -1,6 +1,7 @@
 package org.stargatekg.remote;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.http.HttpEnv;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -27,6 +29,7 @@ import org.stargatekg.load.KnowledgeGraph;
 public final class GraphStoreUpload {
 
     private final String service;
+    private HttpClient client = newClient();
 
     /** An upload to the Graph Store Protocol service at a URL (graphs named by {@code ?graph=}). */
     public GraphStoreUpload(String service) {
@@ -63,17 +66,28 @@ public final class GraphStoreUpload {
     }
 
     /**
-     * One PUT, sent again once if the connection broke before any answer: a store may close a connection after
-     * refusing a request (Virtuoso does after a 401) and the client may have reused it. PUT is idempotent.
+     * One PUT over HTTP/1.1, sent again once if no answer came at all: a store may close a connection after refusing
+     * a request (Virtuoso does after a 401) while the client still holds it. The second try goes out on a new client,
+     * so that no pooled connection is reused; PUT is idempotent. A store's answer (any status) is never retried.
      */
     private void put(Node name, Graph graph) {
         try {
-            GSP.service(service).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+            put(name, graph, client);
         } catch (HttpException ex) {
             if (ex.getStatusCode() > 0)
                 throw ex;
-            GSP.service(service).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+            client = newClient();
+            put(name, graph, client);
         }
+    }
+
+    private void put(Node name, Graph graph, HttpClient http) {
+        GSP.service(service).httpClient(http).graphName(name).contentType(RDFFormat.TURTLE).PUT(graph);
+    }
+
+    /** Jena's default client settings (its connect timeout, redirects), but HTTP/1.1 only: no h2c upgrade dance. */
+    private static HttpClient newClient() {
+        return HttpEnv.httpClientBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     private static Graph copy(Graph g) {

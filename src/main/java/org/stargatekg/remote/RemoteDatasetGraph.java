@@ -26,12 +26,14 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final Graph union;
     private final Transactional txn = TransactionalNull.create();
     private final ReadCache cache = new ReadCache();
+    private final RemoteQuads quads;
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
     /** The dataset read through a store's endpoint. */
     public RemoteDatasetGraph(RemoteStore store) {
         this.store = store;
-        this.union = new RemoteGraph(store, Quad.unionGraph, cache);
+        this.quads = new RemoteQuads(store, cache);
+        this.union = new RemoteGraph(store, Quad.unionGraph, cache, quads);
         RemoteQueryEngine.register();
     }
 
@@ -66,7 +68,7 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     public Graph getGraph(Node graphNode) {
         if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
             return union;
-        return new RemoteGraph(store, graphNode, cache);
+        return new RemoteGraph(store, graphNode, cache, quads);
     }
 
     /** The default graph is the union, as in the embedded store. */
@@ -82,6 +84,8 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     @Override
     protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        if (RemoteQuads.answers(s, o))
+            return quads.find(s, p, o).iterator();
         String query = "SELECT" + Patterns.vars(Node.ANY, s, p, o) + " WHERE { GRAPH ?g { " + Patterns.triple(s, p, o) + " } "
                        + store.graphFilter("g") + " }";
         return Patterns.quads(store.select(query), Node.ANY, s, p, o).iterator();

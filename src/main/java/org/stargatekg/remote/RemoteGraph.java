@@ -1,6 +1,7 @@
 package org.stargatekg.remote;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -13,20 +14,23 @@ import org.apache.jena.util.iterator.WrappedIterator;
 
 /**
  * One graph of a {@link RemoteStore}, read-only: a named graph, or the union of our named graphs.
- * A find or contains with a subject fetches everything about that subject (else everything pointing at its object)
- * in one SELECT, kept for the rest of the read transaction: pages ask many small questions about few nodes.
+ * A find or contains with a subject (else an object) answers from {@link RemoteQuads}: everything about that node in
+ * all our graphs, fetched in one SELECT and kept for the rest of the read transaction, since pages ask many small
+ * questions about few nodes. Finds by predicate alone fetch that predicate's triples of this graph, kept likewise.
  */
 final class RemoteGraph extends GraphBase {
 
     private final RemoteStore store;
     private final Node name;
     private final ReadCache cache;
+    private final RemoteQuads quads;
 
     /** A named graph, or the union of ours when {@code name} is {@link Quad#unionGraph}. */
-    RemoteGraph(RemoteStore store, Node name, ReadCache cache) {
+    RemoteGraph(RemoteStore store, Node name, ReadCache cache, RemoteQuads quads) {
         this.store = store;
         this.name = name;
         this.cache = cache;
+        this.quads = quads;
     }
 
     @Override
@@ -42,20 +46,16 @@ final class RemoteGraph extends GraphBase {
     private List<Triple> matching(Node s, Node p, Node o) {
         if (!Quad.isUnionGraph(name) && !store.isOurs(name))
             return List.of();
-        String graphKey = name.toString() + " ";
-        List<Triple> fetched;
-        if (bound(s))
-            fetched = cache.get(graphKey + "S " + s, () -> fetch(s, null, null));
-        else if (bound(o))
-            fetched = cache.get(graphKey + "O " + o, () -> fetch(null, null, o));
-        else
-            fetched = cache.get(graphKey + "P " + p, () -> fetch(null, p, null));
+        if (RemoteQuads.answers(s, o)) {
+            // Around a node: from the quads of all our graphs about it, shared by the union and every named graph.
+            Stream<Quad> around = quads.find(s, p, o).stream();
+            if (!Quad.isUnionGraph(name))
+                around = around.filter(q -> q.getGraph().equals(name));
+            return around.map(Quad::asTriple).distinct().toList();
+        }
+        List<Triple> fetched = cache.get(name + " P " + p, () -> fetch(null, p, null));
         Triple pattern = Triple.createMatch(s, p, o);
         return fetched.stream().filter(pattern::matches).toList();
-    }
-
-    private static boolean bound(Node n) {
-        return n != null && n != Node.ANY;
     }
 
     private List<Triple> fetch(Node s, Node p, Node o) {

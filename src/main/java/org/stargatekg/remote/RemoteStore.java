@@ -64,7 +64,7 @@ public final class RemoteStore {
     }
 
     /** A SPARQL filter that keeps ?var to our graphs. */
-    String graphFilter(String var) {
+    public String graphFilter(String var) {
         return "FILTER(STRSTARTS(STR(?" + var + "), " + "\"" + FmtUtils.stringEsc(graphPrefix) + "\"))";
     }
 
@@ -73,8 +73,8 @@ public final class RemoteStore {
         return graph.isURI() && graph.getURI().startsWith(graphPrefix);
     }
 
-    /** Runs a SELECT query we wrote and returns all its rows. */
-    List<Binding> select(String sparql) {
+    /** Runs a SELECT query we wrote (not a user's: no parse check here) and returns all its rows. */
+    public List<Binding> select(String sparql) {
         try (QueryExec exec = builder().query(sparql).build()) {
             RowSet rows = exec.select();
             List<Binding> out = new ArrayList<>();

@@ -62,6 +62,12 @@ public final class SearchFields {
         return fieldOf.get(predicate);
     }
 
+    /** How much a match in a property's literals counts on the search page (1 for a property not indexed). */
+    float weight(Node predicate) {
+        String field = fieldOf.get(predicate);
+        return field == null ? 1f : WEIGHTS.getOrDefault(field, 1f);
+    }
+
     /** A Lucene query that runs the user's query over every field with its weight, for instance {@code quotation:(money)^4.0 label:(money)^2.0 …}. */
     static String weighted(String userQuery) {
         StringBuilder sb = new StringBuilder();

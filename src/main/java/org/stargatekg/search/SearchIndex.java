@@ -34,7 +34,7 @@ import org.stargatekg.vocab.Namespaces;
  * List<SearchHit> hits = index.search("money", 10);
  * }</pre>
  */
-public final class SearchIndex {
+public final class SearchIndex implements TextSearch {
 
     /** The most hits a search returns. */
     public static final int MAX_LIMIT = 100;
@@ -132,21 +132,36 @@ public final class SearchIndex {
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException("not a valid search: " + rootMessage(ex), ex);
         }
-        Map<Node, List<TextHit>> bySubject = new LinkedHashMap<>();
+        Map<Node, List<Match>> bySubject = new LinkedHashMap<>();
         for (TextHit h : hits)
-            bySubject.computeIfAbsent(h.getNode(), k -> new ArrayList<>()).add(h);
-        Set<String> words = Snippet.words(query);
+            bySubject.computeIfAbsent(h.getNode(), k -> new ArrayList<>()).add(new Match(h.getLiteral(), h.getScore()));
+        return rank(dataset, vocabulary, bySubject, Snippet.words(query), limit);
+    }
+
+    @Override
+    public String describe() {
+        return "Lucene index in memory, " + documents + " literals";
+    }
+
+    /** One matching literal of a subject and its score. */
+    record Match(Node literal, float score) {}
+
+    /**
+     * Hits from matching literals grouped by subject (best literal first): a resource scores the sum of its literals'
+     * scores, {@link #VOCABULARY_WEIGHT} of it for our ontology's terms, and shows its best literal as snippet.
+     */
+    static List<SearchHit> rank(DatasetGraph dataset, String vocabulary, Map<Node, List<Match>> bySubject, Set<String> words, int limit) {
         return Txn.calculateRead(dataset, () -> {
             Graph union = dataset.getUnionGraph();
             List<SearchHit> result = new ArrayList<>();
             bySubject.forEach((subject, list) -> {
                 float score = 0;
-                for (TextHit h : list)
-                    score += h.getScore();
+                for (Match h : list)
+                    score += h.score();
                 if (subject.isURI() && subject.getURI().startsWith(vocabulary))
                     score *= VOCABULARY_WEIGHT;
-                TextHit best = list.get(0);
-                String literal = best.getLiteral() == null ? "" : best.getLiteral().getLiteralLexicalForm();
+                Match best = list.get(0);
+                String literal = best.literal() == null ? "" : best.literal().getLiteralLexicalForm();
                 result.add(new SearchHit(subject.isURI() ? subject.getURI() : subject.toString(), label(union, subject),
                                          types(union, subject), score, property(union, subject, literal),
                                          Snippet.of(literal, words)));

@@ -21,6 +21,8 @@ import org.stargatekg.describe.Dumps;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
 import org.stargatekg.search.SearchIndex;
+import org.stargatekg.search.StoreSearch;
+import org.stargatekg.search.TextSearch;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.web.Prefixes;
 import org.stargatekg.web.SearchServlet;
@@ -222,6 +224,9 @@ public final class StargateServer {
                     ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (base " + ns.base() + ")"
                     : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (base " + ns.base() + ")";
             SearchIndex index = SearchIndex.build(dsg, ns);
+            // Through an external store, /search asks the store (its own full-text index where it has one).
+            TextSearch search = graph != null ? index : StoreSearch.over(remote, dsg, ns);
+            LOG.info("Search page answered by {}", search.describe());
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             LOG.info("Search index: {} literals, {} bytes; dataset: {} triples in the union, {} quads",
                      index.documentCount(), index.sizeInBytes(), stats.union().triples(), stats.quads());
@@ -238,7 +243,7 @@ public final class StargateServer {
                     .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
             PrefixMapping prefixes = Prefixes.of(ns);
             DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes);
-            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(index),
+            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search),
                                                 new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
             // The graph is read-only while served, so a whole response can be kept and replayed.

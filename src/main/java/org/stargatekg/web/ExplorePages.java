@@ -3,9 +3,11 @@ package org.stargatekg.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -31,10 +33,11 @@ final class ExplorePages {
         Labels labels = pages.labels();
         Graph g = site.union();
         Map<Node, List<Triple>> neighbours = new LinkedHashMap<>();
-        for (Triple t : g.find(center, Node.ANY, Node.ANY).toList())
+        // In IRI order, not the store's: the layout must not depend on which store answers (embedded, TDB2, external).
+        for (Triple t : sorted(g.find(center, Node.ANY, Node.ANY).toList(), Triple::getObject))
             if (t.getObject().isURI() && !t.getPredicate().equals(Terms.TYPE) && !t.getObject().equals(center))
                 neighbours.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(t);
-        for (Triple t : g.find(Node.ANY, Node.ANY, center).toList())
+        for (Triple t : sorted(g.find(Node.ANY, Node.ANY, center).toList(), Triple::getSubject))
             if (t.getSubject().isURI() && !t.getPredicate().equals(Terms.TYPE) && !t.getSubject().equals(center)
                 && !neighbours.containsKey(t.getSubject()))
                 neighbours.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
@@ -71,6 +74,12 @@ final class ExplorePages {
             edges.add(new ExplorePage.Edge(c, cy, x, y, label, incoming, ts.stream().allMatch(site::isInferred)));
         }
         return new ExplorePage(site.link(center, labels), WIDTH, HEIGHT, nodes, edges);
+    }
+
+    /** The triples ordered by the neighbour's IRI, then the predicate's. */
+    private static List<Triple> sorted(List<Triple> triples, Function<Triple, Node> neighbour) {
+        return triples.stream().sorted(Comparator.comparing((Triple t) -> neighbour.apply(t).toString())
+                                                 .thenComparing(t -> t.getPredicate().getURI())).toList();
     }
 
     private static String shorten(String label) {

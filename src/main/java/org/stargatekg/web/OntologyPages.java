@@ -17,6 +17,8 @@ final class OntologyPages {
     private static final int ROW = 26;
     private static final int COLUMN = 190;
     private static final int BOX = 170;
+    private static final Comparator<Link> BY_LABEL = Comparator.comparing((Link l) -> l.label().toLowerCase())
+                                                               .thenComparing(Link::iri);
 
     private final Site site;
     private final ResourcePages pages;
@@ -128,6 +130,9 @@ final class OntologyPages {
         List<Link> aligned = new ArrayList<>();
         for (Node s : supers)
             (classes.contains(s) ? ours : aligned).add(site.link(s, labels));
+        // By label, as every other list on the page: the order of the triples is the store's, not ours.
+        ours.sort(BY_LABEL);
+        aligned.sort(BY_LABEL);
         List<Link> subs = children.getOrDefault(c, List.of()).stream().map(n -> site.link(n, labels)).toList();
         docs.add(new OntologyPage.ClassDoc(site.link(c, labels), depth, text(g, c, Terms.SKOS_DEFINITION), ours, subs,
                                            aligned, anchor(c)));
@@ -141,7 +146,7 @@ final class OntologyPages {
     }
 
     private List<Link> links(Graph g, Node s, Node p, Labels labels) {
-        return objects(g, s, p).stream().filter(Node::isURI).map(n -> site.link(n, labels)).toList();
+        return objects(g, s, p).stream().filter(Node::isURI).map(n -> site.link(n, labels)).sorted(BY_LABEL).toList();
     }
 
     private static List<Node> objects(Graph g, Node s, Node p) {

@@ -13,6 +13,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.stargatekg.search.SearchHit;
 import org.stargatekg.search.SearchIndex;
+import org.stargatekg.search.TextSearch;
 
 /**
  * {@code GET /search?q=…}: ranked hits from the full-text index as an HTML page, or as JSON for
@@ -23,11 +24,11 @@ public final class SearchServlet extends HttpServlet {
     /** Hits returned when the request gives no limit. */
     static final int DEFAULT_LIMIT = 20;
 
-    private final transient SearchIndex index;
+    private final transient TextSearch index;
     private final transient Templates templates = new Templates();
 
-    /** A servlet over a built index. */
-    public SearchServlet(SearchIndex index) {
+    /** A servlet over a built index, or a search that asks an external store. */
+    public SearchServlet(TextSearch index) {
         this.index = index;
     }
 

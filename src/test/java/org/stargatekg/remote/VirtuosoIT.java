@@ -16,13 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.vocabulary.XSD;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +58,27 @@ class VirtuosoIT {
     private static final String FOLDER = "queries/competency";
     private static final Path JAR = Path.of("target", "stargate-kg.jar");
 
+    /**
+     * A literal Virtuoso gives back rewritten: same datatype, another lexical form. The comparisons accept exactly
+     * these, each only for literals of its datatype and only in the form it names; every other literal must come
+     * back as it was loaded.
+     */
+    record KnownDifference(String datatype, String reason, UnaryOperator<String> virtuosoForm) {}
+
+    /** What Virtuoso 7.2.5 rewrites (seen through its SPARQL endpoint: JSON results and the triples read back). */
+    static final List<KnownDifference> KNOWN_DIFFERENCES = List.of(
+            new KnownDifference(XSD.duration.getURI(),
+                    "Virtuoso stores an xsd:duration as a number: a year-month duration comes back as its months "
+                    + "(\"P4Y\" as \"48\"), a day-time one as its seconds (\"PT90M\" as \"5400.0\")",
+                    VirtuosoIT::virtuosoDuration),
+            new KnownDifference(XSD.xboolean.getURI(),
+                    "Virtuoso stores an xsd:boolean as an integer: true comes back as \"1\", false as \"0\"",
+                    lex -> switch (lex) {
+                        case "true", "1" -> "1";
+                        case "false", "0" -> "0";
+                        default -> throw new IllegalArgumentException("not a boolean: " + lex);
+                    }));
+
     private static PrivateVirtuoso virtuoso;
     private static RunningServer remote;
     private static RunningServer embedded;
@@ -56,9 +87,13 @@ class VirtuosoIT {
     @BeforeAll
     static void start() throws Exception {
         boolean required = System.getenv("KG_REQUIRE_VIRTUOSO") != null;
-        if (!required)
-            assumeTrue(PrivateVirtuoso.binary().isPresent(),
-                       "virtuoso-t is not installed (apt-get install virtuoso-opensource): skipping the external-store comparison");
+        if (!required && PrivateVirtuoso.binary().isEmpty()) {
+            // An assumption failing in @BeforeAll shows as "Tests run: 0" and nothing else: say why, in the build log.
+            String why = "virtuoso-t is not installed (Debian: apt-get install virtuoso-opensource): "
+                         + "skipping VirtuosoIT, the comparison through an external store";
+            System.out.println("[VirtuosoIT] SKIPPED: " + why);
+            assumeTrue(false, why);
+        }
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run through 'mvn verify', after package");
         virtuoso = PrivateVirtuoso.start(Path.of("target"));
         long t0 = System.nanoTime();
@@ -66,6 +101,7 @@ class VirtuosoIT {
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, load.code(), () -> "load failed:\n" + load.output());
         System.out.println("[VirtuosoIT] load command, JVM start to end: " + loadMillis + " ms\n" + load.output());
+        virtuoso.indexText();
 
         int port = FreePort.pick();
         Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port), "--base-url", BASE,
@@ -105,14 +141,44 @@ class VirtuosoIT {
         String query = ClasspathFolder.read(FOLDER + "/" + file);
         String expectedFile = file.replace(".rq", ".expected.tsv");
         ExpectedTable expected = ExpectedTable.parse(ClasspathFolder.read(FOLDER + "/" + expectedFile), expectedFile);
-        RunningServer.Results through = remote.select(query);
-        assertNull(expected.differences(through, BASE), () -> "through Virtuoso: " + expected.differences(through, BASE));
         RunningServer.Results here = embedded.select(query);
+        assertNull(expected.differences(here, BASE), () -> "embedded: " + expected.differences(here, BASE));
+        RunningServer.Results through = remote.select(query);
         assertEquals(here.vars(), through.vars(), "variables");
-        if (expected.ordered())
-            assertEquals(here.rows(), through.rows(), "rows, in order");
+        List<Map<String, Node>> hereRows = here.rows().stream().map(VirtuosoIT::asVirtuosoGives).toList();
+        if (hasTransitivePath(query))
+            // TRANSITIVE_PATH_DUPLICATES: compared as sets, duplicates aside.
+            assertEquals(new java.util.HashSet<>(hereRows), new java.util.HashSet<>(through.rows()), "distinct rows");
+        else if (expected.ordered())
+            assertEquals(hereRows, through.rows(), "rows, in order");
         else
-            assertEquals(multiset(here.rows()), multiset(through.rows()), "rows");
+            assertEquals(multiset(hereRows), multiset(through.rows()), "rows");
+    }
+
+    /**
+     * Virtuoso 7.2.5 answers a {@code p+} or {@code p*} path with one row per path rather than one per node reached
+     * (SPARQL 1.1 gives each reached node once): CQ-03's {@code sg:partOf+} reaches id:stargate directly (an inferred
+     * triple) and through the investment plan, and comes back twice. The only query-level known difference: queries
+     * with such a path are compared as sets of rows; all others row for row.
+     */
+    static final String TRANSITIVE_PATH_DUPLICATES = "Virtuoso repeats a row for each path of a p+ or p* path";
+
+    private static boolean hasTransitivePath(String query) {
+        boolean[] found = {false};
+        Walker.walk(Algebra.compile(QueryFactory.create(query, BASE)), new OpVisitorBase() {
+            @Override
+            public void visit(OpPath op) {
+                String path = op.getTriplePath().getPath().toString().replaceAll("<[^>]*>", "");
+                found[0] |= path.contains("+") || path.contains("*");
+            }
+        });
+        return found[0];
+    }
+
+    private static Map<String, Node> asVirtuosoGives(Map<String, Node> row) {
+        Map<String, Node> out = new java.util.LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v == null ? null : asVirtuosoGives(v)));
+        return out;
     }
 
     @Test
@@ -121,6 +187,7 @@ class VirtuosoIT {
         List<String> paths = new ArrayList<>(List.of("/", "/explore"));
         resources().forEach(iri -> paths.add("/" + iri.substring(BASE.length())));
         long[] nanos = new long[2];
+        List<String> known = new ArrayList<>();
         for (String path : paths) {
             long t0 = System.nanoTime();
             HttpResponse<String> here = embedded.get(path, "text/html");
@@ -128,9 +195,15 @@ class VirtuosoIT {
             HttpResponse<String> through = remote.get(path, "text/html");
             nanos[0] += t1 - t0;
             nanos[1] += System.nanoTime() - t1;
-            if (here.statusCode() != through.statusCode() || !here.body().equals(through.body()))
-                differences.add(path + ": " + firstDifference(here, through));
+            if (here.statusCode() == through.statusCode() && here.body().equals(through.body()))
+                continue;
+            String expected = asVirtuosoShows(here.body());
+            if (here.statusCode() == through.statusCode() && expected.equals(through.body()))
+                known.add(path);
+            else
+                differences.add(path + ": " + firstDifference(here.statusCode(), expected, through));
         }
+        System.out.println("[VirtuosoIT] pages that differ only by the known literal rewrites: " + known);
         System.out.printf("[VirtuosoIT] %d HTML pages: mean %.1f ms embedded, %.1f ms through Virtuoso%n",
                           paths.size(), nanos[0] / 1e6 / paths.size(), nanos[1] / 1e6 / paths.size());
         assertTrue(differences.isEmpty(), () -> differences.size() + " of " + paths.size() + " pages differ:\n" + String.join("\n", differences));
@@ -159,10 +232,22 @@ class VirtuosoIT {
             HttpResponse<String> through = remote.get(path, "*/*");
             if (here.statusCode() != through.statusCode())
                 differences.add(path + ": HTTP " + here.statusCode() + " here, " + through.statusCode() + " through Virtuoso");
-            else if (!IsoMatcher.isomorphic(parse(here.body(), f), parse(through.body(), f)))
+            else if (!IsoMatcher.isomorphic(asVirtuosoGives(parse(here.body(), f)), parse(through.body(), f)))
                 differences.add(path + ": " + firstDifference(here, through));
         }
         assertTrue(differences.isEmpty(), () -> differences.size() + " of " + paths.size() + " documents differ:\n" + String.join("\n", differences));
+    }
+
+    /** /search asks Virtuoso's own full-text index (bif:contains), not a REGEX scan nor an index built here. */
+    @Test
+    void search_finds_through_virtuoso_full_text_index() throws IOException {
+        HttpResponse<String> through = remote.get("/search?q=supervillain&format=json", "application/json");
+        assertEquals(200, through.statusCode(), through::body);
+        assertTrue(through.body().contains("\"" + BASE + "id/altman-supervillain-warning\""), through::body);
+        assertTrue(embedded.get("/search?q=supervillain&format=json", "application/json").body()
+                           .contains("\"" + BASE + "id/altman-supervillain-warning\""));
+        String log = Files.readString(Path.of("target", "virtuoso-it-server.log"));
+        assertTrue(log.contains("Search page answered by the store's full-text index (Virtuoso bif:contains)"), log);
     }
 
     @Test
@@ -171,10 +256,19 @@ class VirtuosoIT {
         assertEquals(embedded.send("POST", "/sparql", "application/sparql-update", update).statusCode(),
                      remote.send("POST", "/sparql", "application/sparql-update", update).statusCode(), "update by POST");
         String service = "SELECT * { ?s ?p ?o FILTER EXISTS { SERVICE <" + virtuoso.sparqlEndpoint() + "> { ?s ?p ?o } } }";
+        // Neither calls out: the embedded server evaluates the EXISTS as an error (false) and answers 200 without
+        // bindings; through Virtuoso the query is refused whole before the store is asked (4xx naming SERVICE).
         HttpResponse<String> here = embedded.query(service, RunningServer.JSON);
         HttpResponse<String> through = remote.query(service, RunningServer.JSON);
-        assertEquals(here.statusCode(), through.statusCode(), () -> "SERVICE inside EXISTS: " + through.body());
+        assertEquals(200, here.statusCode(), here::body);
+        assertTrue(!here.body().contains("\"type\""), here::body);
+        assertTrue(through.statusCode() >= 400 && through.statusCode() < 500, () -> "SERVICE inside EXISTS: " + through.body());
         assertTrue(through.body().contains("SERVICE"), through::body);
+        String topLevel = "SELECT * { SERVICE <" + virtuoso.sparqlEndpoint() + "> { ?s ?p ?o } }";
+        HttpResponse<String> hereTop = embedded.query(topLevel, RunningServer.JSON);
+        HttpResponse<String> throughTop = remote.query(topLevel, RunningServer.JSON);
+        assertEquals(hereTop.statusCode(), throughTop.statusCode(), () -> "SERVICE: " + throughTop.body());
+        assertTrue(throughTop.body().contains("SERVICE"), throughTop::body);
     }
 
     @Test
@@ -184,7 +278,7 @@ class VirtuosoIT {
             HttpResponse<String> here = embedded.get(path, "application/n-triples");
             HttpResponse<String> through = remote.get(path, "application/n-triples");
             assertEquals(200, through.statusCode(), through::body);
-            assertTrue(IsoMatcher.isomorphic(parse(here.body(), LinkedDataServlet.FORMATS.get(4)),
+            assertTrue(IsoMatcher.isomorphic(asVirtuosoGives(parse(here.body(), LinkedDataServlet.FORMATS.get(4))),
                                              parse(through.body(), LinkedDataServlet.FORMATS.get(4))), graph);
         }
     }
@@ -199,12 +293,56 @@ class VirtuosoIT {
         assertEquals(embedded.count(count), before, "quads in the store vs. loaded here");
     }
 
+    /** A wrong password: the first PUT is refused with Virtuoso's 401, named with its graph, and nothing more is sent. */
     @Test
     void a_refused_graph_is_named_with_the_store_answer() {
         Run refused = load("not-" + virtuoso.password());
         assertEquals(1, refused.code(), refused::output);
-        assertTrue(refused.output().contains("The store refused graph <" + BASE + "graph/"), refused::output);
-        assertTrue(refused.output().contains("401"), refused::output);
+        assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
+                   refused::output);
+        assertTrue(!refused.output().contains("PUT <"), () -> "nothing is reported loaded after a refusal:\n" + refused.output());
+    }
+
+    /** An embedded page as it reads with each known rewrite applied: the literal's text, where its datatype link follows. */
+    static String asVirtuosoShows(String html) {
+        String out = html;
+        for (KnownDifference d : KNOWN_DIFFERENCES) {
+            Pattern literal = Pattern.compile("(<span class=\"literal\">)([^<]*)(</span>\\s*<a class=\"datatype\" href=\""
+                                              + Pattern.quote(d.datatype()) + "\")");
+            out = literal.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + d.virtuosoForm().apply(m.group(2)) + m.group(3)));
+        }
+        return out;
+    }
+
+    /** An embedded dataset with each literal of a known datatype in the form Virtuoso gives back; nothing else changes. */
+    static DatasetGraph asVirtuosoGives(DatasetGraph dsg) {
+        DatasetGraph out = DatasetGraphFactory.create();
+        dsg.find().forEachRemaining(q -> out.add(q.getGraph(), q.getSubject(), q.getPredicate(), asVirtuosoGives(q.getObject())));
+        return out;
+    }
+
+    private static Node asVirtuosoGives(Node o) {
+        if (!o.isLiteral())
+            return o;
+        for (KnownDifference d : KNOWN_DIFFERENCES)
+            if (d.datatype().equals(o.getLiteralDatatypeURI()))
+                return NodeFactory.createLiteralDT(d.virtuosoForm().apply(o.getLiteralLexicalForm()), o.getLiteralDatatype());
+        return o;
+    }
+
+    /** A year-month duration as its months ("48"), a day-time one as its seconds ("5400.0"); others are not known. */
+    static String virtuosoDuration(String lex) {
+        Matcher ym = Pattern.compile("(-?)P(?:(\\d+)Y)?(?:(\\d+)M)?").matcher(lex);
+        if (ym.matches() && (ym.group(2) != null || ym.group(3) != null))
+            return ym.group(1) + (12 * parse(ym.group(2)) + parse(ym.group(3)));
+        Matcher dt = Pattern.compile("(-?)P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?").matcher(lex);
+        if (dt.matches() && lex.length() > 2 && !lex.endsWith("T"))
+            return dt.group(1) + (86400 * parse(dt.group(2)) + 3600 * parse(dt.group(3)) + 60 * parse(dt.group(4)) + parse(dt.group(5))) + ".0";
+        throw new IllegalArgumentException("a duration whose form in Virtuoso was not checked: " + lex);
+    }
+
+    private static long parse(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
     }
 
     /** Every IRI of ours that is a subject or an object, from the embedded store. */
@@ -230,9 +368,13 @@ class VirtuosoIT {
     }
 
     private static String firstDifference(HttpResponse<String> here, HttpResponse<String> through) {
-        if (here.statusCode() != through.statusCode())
-            return "HTTP " + here.statusCode() + " here, " + through.statusCode() + " through Virtuoso";
-        List<String> a = here.body().lines().toList();
+        return firstDifference(here.statusCode(), here.body(), through);
+    }
+
+    private static String firstDifference(int hereStatus, String hereBody, HttpResponse<String> through) {
+        if (hereStatus != through.statusCode())
+            return "HTTP " + hereStatus + " here, " + through.statusCode() + " through Virtuoso";
+        List<String> a = hereBody.lines().toList();
         List<String> b = through.body().lines().toList();
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             String x = i < a.size() ? a.get(i) : "(end)";

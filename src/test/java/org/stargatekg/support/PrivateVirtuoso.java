@@ -22,18 +22,23 @@ public final class PrivateVirtuoso implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final int sqlPort;
     private final String password;
     private final Path folder;
 
-    private PrivateVirtuoso(Process process, int httpPort, String password, Path folder) {
+    private PrivateVirtuoso(Process process, int httpPort, int sqlPort, String password, Path folder) {
         this.process = process;
         this.httpPort = httpPort;
+        this.sqlPort = sqlPort;
         this.password = password;
         this.folder = folder;
     }
 
-    /** The virtuoso-t binary, if installed. */
+    /** The virtuoso-t binary, if installed; the system property {@code virtuoso.binary} names another (or a missing one). */
     public static Optional<Path> binary() {
+        String given = System.getProperty("virtuoso.binary");
+        if (given != null)
+            return Optional.of(Path.of(given)).filter(Files::isExecutable);
         return BINARIES.stream().filter(Files::isExecutable).findFirst();
     }
 
@@ -60,10 +65,10 @@ public final class PrivateVirtuoso implements AutoCloseable {
                 .redirectOutput(folder.resolve("stdout.log").toFile())
                 .start();
         String password = "pw" + UUID.randomUUID().toString().replace("-", "");
-        PrivateVirtuoso v = new PrivateVirtuoso(process, httpPort, password, folder);
+        PrivateVirtuoso v = new PrivateVirtuoso(process, httpPort, sqlPort, password, folder);
         try {
             waitForPort(httpPort, process, Duration.ofSeconds(60));
-            v.isql(sqlPort, "dba", "USER_SET_PASSWORD('dba', '" + password + "');");
+            v.isql(sqlPort, "dba", "dba", "USER_SET_PASSWORD('dba', '" + password + "');");
         } catch (IOException | RuntimeException ex) {
             v.close();
             throw ex;
@@ -86,13 +91,27 @@ public final class PrivateVirtuoso implements AutoCloseable {
         throw new IllegalStateException("nothing listens on port " + port + " after " + timeout);
     }
 
-    private void isql(int sqlPort, String user, String sql) throws IOException, InterruptedException {
+    private void isql(int sqlPort, String user, String userPassword, String sql) throws IOException, InterruptedException {
         Path isql = Files.isExecutable(Path.of("/usr/bin/isql-vt")) ? Path.of("/usr/bin/isql-vt") : Path.of("isql-vt");
-        Process p = new ProcessBuilder(isql.toString(), "127.0.0.1:" + sqlPort, user, "dba", "exec=" + sql)
+        Process p = new ProcessBuilder(isql.toString(), "127.0.0.1:" + sqlPort, user, userPassword, "exec=" + sql)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("isql.log").toFile()).start();
         // isql-vt exits 0 even when the statement fails, so its log is read too.
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || Files.readString(folder.resolve("isql.log")).contains("*** Error"))
             throw new IllegalStateException("isql-vt failed: " + Files.readString(folder.resolve("isql.log")));
+    }
+
+    /** Runs one SQL statement as dba (with the changed password), failing if isql-vt reports an error. */
+    public void sql(String statement) throws IOException, InterruptedException {
+        isql(sqlPort, "dba", password, statement);
+    }
+
+    /**
+     * Makes {@code bif:contains} find our literals: a free-text rule for every graph and predicate (there is none in a
+     * fresh database), then the index refreshed at once instead of in Virtuoso's next batch.
+     */
+    public void indexText() throws IOException, InterruptedException {
+        sql("DB.DBA.RDF_OBJ_FT_RULE_ADD(null, null, 'All');");
+        sql("DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ();");
     }
 
     /** The SPARQL query endpoint. */
