@@ -1,0 +1,362 @@
+package org.stargatekg.store;
+
+import static org.stargatekg.store.QuadOrder.G;
+import static org.stargatekg.store.QuadOrder.O;
+import static org.stargatekg.store.QuadOrder.P;
+import static org.stargatekg.store.QuadOrder.S;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.shared.AddDeniedException;
+import org.apache.jena.shared.DeleteDeniedException;
+import org.apache.jena.sparql.core.DatasetGraphBaseFind;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Transactional;
+import org.apache.jena.sparql.core.TransactionalNull;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
+
+/**
+ * A read-only in-memory dataset of named graphs for a graph that does not change between starts: every term is held
+ * once ({@link NodeDictionary}) and each quad is four ints, sorted in six orders (GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
+ * so that any pattern, in one graph or across all, is answered by binary search over one contiguous range.
+ * Its default graph is empty; its union graph gives each triple once, duplicates being adjacent in the orders
+ * that end with the graph. Built by {@link Builder}; every write throws.
+ */
+public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
+
+    private final NodeDictionary terms;
+    /** Component columns (G, S, P, O) in the primary order, GSPO. */
+    private final int[][] columns;
+    private final int count;
+    /** Orders whose first component is the graph, then orders that end with it. */
+    private final QuadOrder[] inGraph;
+    private final QuadOrder[] acrossGraphs;
+    private final List<Node> graphNames;
+    private final Transactional txn = TransactionalNull.create();
+    private final PrefixMap prefixes = PrefixMapFactory.emptyPrefixMap();
+    private final Graph defaultGraph = GraphView.createDefaultGraph(this);
+    private final Graph unionGraph = new UnionGraph(this);
+
+    private FrozenDatasetGraph(NodeDictionary terms, int[][] columns, int count) {
+        this.terms = terms;
+        this.columns = columns;
+        this.count = count;
+        int ids = terms.size();
+        int[] gpos = {G, P, O, S}, gosp = {G, O, S, P}, spog = {S, P, O, G}, posg = {P, O, S, G}, ospg = {O, S, P, G};
+        this.inGraph = new QuadOrder[] {
+            new QuadOrder(new int[] {G, S, P, O}, null, columns),
+            new QuadOrder(gpos, QuadOrder.sort(columns, gpos, count, ids, 0), columns),
+            new QuadOrder(gosp, QuadOrder.sort(columns, gosp, count, ids, 0), columns)};
+        // The primary order is sorted by graph first, so orders ending with the graph need no pass for it.
+        this.acrossGraphs = new QuadOrder[] {
+            new QuadOrder(spog, QuadOrder.sort(columns, spog, count, ids, 1), columns),
+            new QuadOrder(posg, QuadOrder.sort(columns, posg, count, ids, 1), columns),
+            new QuadOrder(ospg, QuadOrder.sort(columns, ospg, count, ids, 1), columns)};
+        List<Node> names = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+            if (i == 0 || columns[G][i] != columns[G][i - 1])
+                names.add(terms.node(columns[G][i]));
+        this.graphNames = Collections.unmodifiableList(names);
+    }
+
+    /** Starts an empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The number of quads. */
+    public long quadCount() {
+        return count;
+    }
+
+    /** The number of distinct terms in the quads, graph names included. */
+    public int termCount() {
+        return terms.size();
+    }
+
+    @Override
+    protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
+        return Collections.emptyIterator();
+    }
+
+    @Override
+    protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        int[] key = key(g, s, p, o);
+        return key == null ? Collections.emptyIterator() : new Matches(best(inGraph, key), key, null);
+    }
+
+    @Override
+    protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        int[] key = key(Node.ANY, s, p, o);
+        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, null);
+    }
+
+    /** Each triple once, as a quad in {@link Quad#unionGraph}. */
+    @Override
+    public Iterator<Quad> findQuadsInUnionGraph(Node s, Node p, Node o) {
+        int[] key = key(Node.ANY, s, p, o);
+        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, Quad.unionGraph);
+    }
+
+    @Override
+    public Iterator<Triple> findInUnionGraph(Node s, Node p, Node o) {
+        Iterator<Quad> quads = findQuadsInUnionGraph(s, p, o);
+        return WrappedIterator.create(quads).mapWith(Quad::asTriple);
+    }
+
+    /** Ids of the bound terms (G, S, P, O), -1 for unbound; null when a bound term is in no quad. */
+    private int[] key(Node g, Node s, Node p, Node o) {
+        Node[] nodes = {g, s, p, o};
+        int[] key = new int[4];
+        for (int c = 0; c < 4; c++) {
+            Node n = nodes[c];
+            if (n == null || n == Node.ANY || n.isVariable()) {
+                key[c] = -1;
+            } else {
+                key[c] = terms.id(n);
+                if (key[c] < 0)
+                    return null;
+            }
+        }
+        return key;
+    }
+
+    /** The order whose leading components cover the most bound ones (each set of bound components has one that covers all). */
+    private static QuadOrder best(QuadOrder[] orders, int[] key) {
+        QuadOrder best = orders[0];
+        for (QuadOrder order : orders)
+            if (order.boundPrefix(key) > best.boundPrefix(key))
+                best = order;
+        return best;
+    }
+
+    /** The quads in one range of one order that match every bound component; with a graph name given, distinct triples in that graph. */
+    private final class Matches implements Iterator<Quad> {
+        private final QuadOrder order;
+        private final int[] key;
+        private final Node asGraph;
+        private final int end;
+        private int i;
+        private int lastS = -1, lastP = -1, lastO = -1;
+        private Quad next;
+
+        Matches(QuadOrder order, int[] key, Node asGraph) {
+            this.order = order;
+            this.key = key;
+            this.asGraph = asGraph;
+            int k = order.boundPrefix(key);
+            this.i = order.lowerBound(key, k, 0, count);
+            this.end = order.upperBound(key, k, i, count);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && i < end) {
+                int pos = order.position(i++);
+                if (!matches(pos))
+                    continue;
+                int s = columns[S][pos], p = columns[P][pos], o = columns[O][pos];
+                if (asGraph != null) {
+                    if (s == lastS && p == lastP && o == lastO)
+                        continue;
+                    lastS = s;
+                    lastP = p;
+                    lastO = o;
+                }
+                Node g = asGraph != null ? asGraph : terms.node(columns[G][pos]);
+                next = Quad.create(g, terms.node(s), terms.node(p), terms.node(o));
+            }
+            return next != null;
+        }
+
+        private boolean matches(int pos) {
+            for (int c = 0; c < 4; c++)
+                if (key[c] >= 0 && columns[c][pos] != key[c])
+                    return false;
+            return true;
+        }
+
+        @Override
+        public Quad next() {
+            if (!hasNext())
+                throw new NoSuchElementException();
+            Quad q = next;
+            next = null;
+            return q;
+        }
+    }
+
+    /** The union of the named graphs, each triple once without a set of seen triples. */
+    private static final class UnionGraph extends GraphView {
+        UnionGraph(FrozenDatasetGraph dsg) {
+            super(dsg, Quad.unionGraph);
+        }
+
+        @Override
+        protected ExtendedIterator<Triple> graphUnionFind(Node s, Node p, Node o) {
+            return WrappedIterator.createNoRemove(((FrozenDatasetGraph) getDataset()).findInUnionGraph(s, p, o));
+        }
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return defaultGraph;
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return unionGraph;
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        if (Quad.isUnionGraph(graphNode))
+            return unionGraph;
+        if (Quad.isDefaultGraph(graphNode))
+            return defaultGraph;
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public boolean containsGraph(Node graphNode) {
+        if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
+            return true;
+        int id = terms.id(graphNode);
+        if (id < 0)
+            return false;
+        int[] key = {id, -1, -1, -1};
+        return inGraph[0].lowerBound(key, 1, 0, count) < inGraph[0].upperBound(key, 1, 0, count);
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        return graphNames.iterator();
+    }
+
+    @Override
+    public long size() {
+        return graphNames.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        throw new AddDeniedException("read-only dataset");
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        throw new DeleteDeniedException("read-only dataset");
+    }
+
+    @Override
+    public void add(Quad quad) {
+        throw new AddDeniedException("read-only dataset");
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        throw new DeleteDeniedException("read-only dataset");
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return prefixes;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionAbort() {
+        return false;
+    }
+
+    @Override public void begin(TxnType type) { txn.begin(type); }
+    @Override public void begin(ReadWrite readWrite) { txn.begin(readWrite); }
+    @Override public boolean promote(Promote mode) { return txn.promote(mode); }
+    @Override public void commit() { txn.commit(); }
+    @Override public void abort() { txn.abort(); }
+    @Override public void end() { txn.end(); }
+    @Override public boolean isInTransaction() { return txn.isInTransaction(); }
+    @Override public ReadWrite transactionMode() { return txn.transactionMode(); }
+    @Override public TxnType transactionType() { return txn.transactionType(); }
+
+    /** Collects named graphs, then sorts them once into a {@link FrozenDatasetGraph}; a triple added twice to one graph is kept once. */
+    public static final class Builder {
+        private final NodeDictionary terms = new NodeDictionary();
+        private int[][] columns = new int[4][1 << 12];
+        private int count;
+
+        private Builder() {
+        }
+
+        /** Adds every triple of a graph to the named graph {@code name}. */
+        public Builder add(Node name, Graph graph) {
+            int g = terms.intern(name);
+            graph.find().forEachRemaining(t -> add(g, t));
+            return this;
+        }
+
+        /** Adds one quad; it must be in a named graph. */
+        public Builder add(Quad quad) {
+            if (quad.isDefaultGraph())
+                throw new IllegalArgumentException("Only named graphs: " + quad);
+            return add(terms.intern(quad.getGraph()), quad.asTriple());
+        }
+
+        private Builder add(int g, Triple t) {
+            if (count == columns[0].length)
+                for (int c = 0; c < 4; c++)
+                    columns[c] = java.util.Arrays.copyOf(columns[c], count * 2);
+            columns[G][count] = g;
+            columns[S][count] = terms.intern(t.getSubject());
+            columns[P][count] = terms.intern(t.getPredicate());
+            columns[O][count] = terms.intern(t.getObject());
+            count++;
+            return this;
+        }
+
+        /** Sorts what was added; the builder must not be used afterwards. */
+        public FrozenDatasetGraph build() {
+            terms.trim();
+            int[] order = QuadOrder.sort(columns, new int[] {G, S, P, O}, count, terms.size(), 0);
+            int[][] sorted = new int[4][];
+            int n = 0;
+            for (int c = 0; c < 4; c++)
+                sorted[c] = new int[count];
+            for (int i = 0; i < count; i++) {
+                int q = order[i];
+                if (n > 0 && columns[G][q] == sorted[G][n - 1] && columns[S][q] == sorted[S][n - 1]
+                        && columns[P][q] == sorted[P][n - 1] && columns[O][q] == sorted[O][n - 1])
+                    continue;
+                for (int c = 0; c < 4; c++)
+                    sorted[c][n] = columns[c][q];
+                n++;
+            }
+            columns = null;
+            for (int c = 0; c < 4; c++)
+                sorted[c] = java.util.Arrays.copyOf(sorted[c], n);
+            return new FrozenDatasetGraph(terms, sorted, n);
+        }
+    }
+}

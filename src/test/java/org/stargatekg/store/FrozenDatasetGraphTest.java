@@ -1,0 +1,149 @@
+package org.stargatekg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.vocab.Namespaces;
+
+/** The frozen store finds exactly what Jena's transactional in-memory dataset finds, for every kind of pattern. */
+class FrozenDatasetGraphTest {
+
+    private static DatasetGraph reference;
+    private static FrozenDatasetGraph frozen;
+
+    @BeforeAll
+    static void load() {
+        KnowledgeGraph kg = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:3030/")).load();
+        DatasetGraph served = kg.dataset().asDatasetGraph();
+        reference = DatasetGraphFactory.createTxnMem();
+        FrozenDatasetGraph.Builder builder = FrozenDatasetGraph.builder();
+        Txn.executeRead(served, () -> served.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Txn.executeWrite(reference, () -> reference.add(q));
+            builder.add(q);
+        }));
+        frozen = builder.build();
+    }
+
+    @Test
+    void everyPatternOfEveryQuadFindsTheSameQuadsInOneGraphAndAcrossGraphs() {
+        List<Quad> all = Txn.calculateRead(reference, () -> Iter.toList(reference.find()));
+        assertEquals(all.size(), frozen.quadCount());
+        int checked = 0;
+        for (int i = 0; i < all.size(); i += 7) {
+            Quad q = all.get(i);
+            for (int mask = 0; mask < 16; mask++) {
+                Node g = (mask & 8) != 0 ? q.getGraph() : Node.ANY;
+                Node s = (mask & 4) != 0 ? q.getSubject() : Node.ANY;
+                Node p = (mask & 2) != 0 ? q.getPredicate() : Node.ANY;
+                Node o = (mask & 1) != 0 ? q.getObject() : Node.ANY;
+                assertEquals(quads(reference, g, s, p, o), quads(frozen, g, s, p, o), "find(" + g + ", " + s + ", " + p + ", " + o + ")");
+                if (g == Node.ANY)
+                    assertEquals(triples(reference.getUnionGraph(), s, p, o), triples(frozen.getUnionGraph(), s, p, o),
+                                 "union find(" + s + ", " + p + ", " + o + ")");
+                checked++;
+            }
+        }
+        assertTrue(checked > 5_000, "patterns checked: " + checked);
+    }
+
+    @Test
+    void theUnionGraphGivesATripleHeldInTwoGraphsOnce() {
+        Node a = NodeFactory.createURI("http://example.org/a");
+        Node b = NodeFactory.createURI("http://example.org/b");
+        Triple t = Triple.create(a, a, NodeFactory.createLiteralString("x"));
+        FrozenDatasetGraph twice = FrozenDatasetGraph.builder()
+                .add(Quad.create(a, t)).add(Quad.create(b, t)).add(Quad.create(b, t)).build();
+        assertEquals(2, twice.quadCount(), "a quad added twice to one graph is kept once");
+        assertEquals(2, Iter.count(twice.find(Node.ANY, a, Node.ANY, Node.ANY)));
+        assertEquals(1, twice.getUnionGraph().find(a, Node.ANY, Node.ANY).toList().size());
+        assertEquals(List.of(a, b), Iter.toList(twice.listGraphNodes()));
+    }
+
+    @Test
+    void aTermInNoQuadMatchesNothing() {
+        Node absent = NodeFactory.createURI("http://example.org/absent");
+        assertFalse(frozen.find(Node.ANY, absent, Node.ANY, Node.ANY).hasNext());
+        assertFalse(frozen.containsGraph(absent));
+        assertFalse(frozen.getUnionGraph().contains(absent, Node.ANY, Node.ANY));
+    }
+
+    @Test
+    void literalsKeepTheirLexicalFormAsWritten() {
+        Node decimal = NodeFactory.createLiteralDT("80000000000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal);
+        Node canonical = NodeFactory.createLiteralDT("80000000000.0", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal);
+        assertTrue(frozen.contains(Node.ANY, Node.ANY, Node.ANY, decimal), "the article's $80 billion as written");
+        assertFalse(frozen.contains(Node.ANY, Node.ANY, Node.ANY, canonical));
+    }
+
+    @Test
+    void writesAreRefused() {
+        Node a = NodeFactory.createURI("http://example.org/a");
+        assertThrows(RuntimeException.class, () -> frozen.add(a, a, a, a));
+        assertThrows(RuntimeException.class, () -> frozen.delete(Quad.create(a, a, a, a)));
+        assertThrows(RuntimeException.class, () -> frozen.addGraph(a, org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph()));
+        assertThrows(RuntimeException.class, () -> frozen.getGraph(a).add(a, a, a));
+    }
+
+    @Test
+    void sparqlQueriesGiveTheSameResultsAsOverJenasDataset() {
+        List<String> queries = List.of(
+                "SELECT ?s ?p ?o { GRAPH <urn:x-arq:UnionGraph> { ?s ?p ?o } }",
+                "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }",
+                "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                "SELECT ?st ?q { ?st a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?top . ?st ?p ?q FILTER isLiteral(?q) }",
+                "SELECT DISTINCT ?o { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?o }");
+        Dataset ref = DatasetFactory.wrap(reference);
+        Dataset ours = DatasetFactory.wrap(frozen);
+        for (String q : queries) {
+            assertTrue(ResultSetCompare.equalsByTerm(select(ref, q), select(ours, q)), q);
+        }
+    }
+
+    private static ResultSetRewindable select(Dataset ds, String q) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            return ResultSetFactory.makeRewindable(qe.execSelect());
+        }
+    }
+
+    private static Set<Quad> quads(DatasetGraph dsg, Node g, Node s, Node p, Node o) {
+        Set<Quad> out = new HashSet<>();
+        List<Quad> list = new ArrayList<>();
+        Txn.executeRead(dsg, () -> dsg.find(g, s, p, o).forEachRemaining(list::add));
+        out.addAll(list);
+        assertEquals(out.size(), list.size(), "no quad twice");
+        return out;
+    }
+
+    private static Set<Triple> triples(Graph graph, Node s, Node p, Node o) {
+        List<Triple> list = graph.find(s, p, o).toList();
+        Set<Triple> out = new HashSet<>(list);
+        assertEquals(out.size(), list.size(), "no triple twice in the union");
+        return out;
+    }
+}
