@@ -13,10 +13,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * One parsed article folder: its name (which names its graphs), its text, and each Turtle file's triples kept apart
- * for error messages. Files whose name starts with {@code external} hold outside enrichment (sameAs links, facts
+ * for error messages, plus, made once, the triples of what the article says, of outside enrichment and of both
+ * ({@code merged} is the same graph as {@code articleTriples} when there is no enrichment; the loader adds the
+ * text itself to {@code articleTriples} after the evidence check). Files whose name starts with {@code external} hold outside enrichment (sameAs links, facts
  * from other sources) and are served in a graph of their own, so that queries can tell them from the article's word.
  */
-record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> files) {
+record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> files, Graph articleTriples, Graph externalTriples, Graph merged) {
 
     /** The name of the text file every article folder holds. */
     static final String ARTICLE_FILE = "article.txt";
@@ -37,29 +39,17 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> f
         Map<Path, Graph> files = new LinkedHashMap<>();
         for (Path file : turtle)
             files.put(file, TurtleReader.read(file, base));
-        return new ArticleFolder(name, dir, text, files);
-    }
-
-    /** All triples of the folder's Turtle files in one new graph. */
-    Graph merged() {
-        return mergeWhere(file -> true);
-    }
-
-    /** The triples of the files that state what the article says. */
-    Graph articleTriples() {
-        return mergeWhere(file -> !isExternal(file));
-    }
-
-    /** The triples of the files of outside enrichment; empty if the folder has none. */
-    Graph externalTriples() {
-        return mergeWhere(ArticleFolder::isExternal);
+        Graph said = mergeWhere(files, file -> !isExternal(file));
+        Graph external = mergeWhere(files, ArticleFolder::isExternal);
+        Graph merged = external.isEmpty() ? said : mergeWhere(files, file -> true);
+        return new ArticleFolder(name, dir, text, files, said, external, merged);
     }
 
     private static boolean isExternal(Path file) {
         return SourceFiles.fileName(file).startsWith(EXTERNAL_PREFIX);
     }
 
-    private Graph mergeWhere(Predicate<Path> which) {
+    private static Graph mergeWhere(Map<Path, Graph> files, Predicate<Path> which) {
         Graph graph = GraphFactory.createDefaultGraph();
         files.forEach((file, g) -> {
             if (which.test(file))

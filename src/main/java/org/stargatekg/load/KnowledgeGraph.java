@@ -9,6 +9,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.stargatekg.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.Namespaces;
 
 /** A loaded and validated dataset (one named graph per source, the union as default graph) with what the load noted on the way. */
@@ -45,7 +46,8 @@ public final class KnowledgeGraph {
         this.notes = List.copyOf(notes);
         long[] counts = new long[2];
         Txn.executeRead(store, () -> {
-            counts[0] = Iter.count(store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY));
+            counts[0] = store instanceof FrozenDatasetGraph frozen ? frozen.quadCount()
+                                                                    : Iter.count(store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY));
             counts[1] = Iter.count(store.listGraphNodes());
         });
         this.quads = counts[0];

@@ -25,6 +25,7 @@ import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Transactional;
 import org.apache.jena.sparql.core.TransactionalNull;
+import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
 
@@ -49,6 +50,7 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
     private final PrefixMap prefixes = PrefixMapFactory.emptyPrefixMap();
     private final Graph defaultGraph = GraphView.createDefaultGraph(this);
     private final Graph unionGraph = new UnionGraph(this);
+    private final PredicateStatistics statistics;
 
     private FrozenDatasetGraph(NodeDictionary terms, int[][] columns, int count) {
         this.terms = terms;
@@ -70,6 +72,9 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
             if (i == 0 || columns[G][i] != columns[G][i - 1])
                 names.add(terms.node(columns[G][i]));
         this.graphNames = Collections.unmodifiableList(names);
+        this.statistics = new PredicateStatistics(columns, acrossGraphs[0], acrossGraphs[1], count, ids);
+        // Queries over this dataset plan their basic graph patterns with counts from these indexes.
+        StageBuilder.setGenerator(getContext(), new CountingStageGenerator(this));
     }
 
     /** Starts an empty builder. */
@@ -80,6 +85,25 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
     /** The number of quads. */
     public long quadCount() {
         return count;
+    }
+
+    /** The number of quads, in any graph, whose components equal the bound ones (ids, -1 for unbound; G is ignored). */
+    long count(int s, int p, int o) {
+        int[] key = {-1, s, p, o};
+        QuadOrder order = best(acrossGraphs, key);
+        int k = order.boundPrefix(key);
+        int lo = order.lowerBound(key, k, 0, count);
+        return order.upperBound(key, k, lo, count) - lo;
+    }
+
+    /** The id of a term, or -1 if no quad uses it. */
+    int id(Node node) {
+        return terms.id(node);
+    }
+
+    /** Per predicate id: how many distinct subjects and objects it has, for the query planner. */
+    PredicateStatistics predicateStatistics() {
+        return statistics;
     }
 
     /** The number of distinct terms in the quads, graph names included. */

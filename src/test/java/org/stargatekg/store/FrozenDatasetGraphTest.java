@@ -125,6 +125,38 @@ class FrozenDatasetGraphTest {
         }
     }
 
+    @Test
+    void thePlannerJoinsTheRarerPatternFirstWhateverTheWrittenOrder() {
+        Node g = NodeFactory.createURI("http://example.org/g");
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        Node cls = NodeFactory.createURI("http://example.org/Statement");
+        Node speaker = NodeFactory.createURI("http://example.org/speaker");
+        Node musk = NodeFactory.createURI("http://example.org/musk");
+        FrozenDatasetGraph.Builder b = FrozenDatasetGraph.builder();
+        for (int i = 0; i < 1_000; i++) {
+            Node st = NodeFactory.createURI("http://example.org/st" + i);
+            b.add(Quad.create(g, st, type, cls));
+            b.add(Quad.create(g, st, speaker, NodeFactory.createURI("http://example.org/person" + (i % 100))));
+        }
+        b.add(Quad.create(g, NodeFactory.createURI("http://example.org/st7"), speaker, musk));
+        FrozenDatasetGraph store = b.build();
+        var x = org.apache.jena.sparql.core.Var.alloc("x");
+        org.apache.jena.sparql.core.BasicPattern written = new org.apache.jena.sparql.core.BasicPattern();
+        written.add(Triple.create(x, type, cls));
+        written.add(Triple.create(x, speaker, musk));
+        var planned = new CountingStageGenerator.CountingReorder(store).reorder(written);
+        assertEquals(Triple.create(x, speaker, musk), planned.get(0), "1 match before 1,000");
+        assertEquals(Triple.create(x, type, cls), planned.get(1));
+        written = new org.apache.jena.sparql.core.BasicPattern();
+        written.add(Triple.create(x, speaker, NodeFactory.createURI("http://example.org/nobody")));
+        written.add(Triple.create(x, type, cls));
+        assertEquals(Triple.create(x, type, cls), new CountingStageGenerator.CountingReorder(store).reorder(written).get(1),
+                     "a term in no quad goes first: nothing to join");
+        Dataset ds = DatasetFactory.wrap(store);
+        ResultSetRewindable rows = select(ds, "SELECT ?x { GRAPH ?g { ?x a <http://example.org/Statement> ; <http://example.org/speaker> <http://example.org/musk> } }");
+        assertEquals(1, rows.size());
+    }
+
     private static ResultSetRewindable select(Dataset ds, String q) {
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
             return ResultSetFactory.makeRewindable(qe.execSelect());

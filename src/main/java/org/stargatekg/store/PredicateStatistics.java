@@ -1,0 +1,63 @@
+package org.stargatekg.store;
+
+import static org.stargatekg.store.QuadOrder.O;
+import static org.stargatekg.store.QuadOrder.P;
+import static org.stargatekg.store.QuadOrder.S;
+
+/** For each predicate, the number of distinct subjects and of distinct objects it links, counted in one pass over two sorted orders. */
+final class PredicateStatistics {
+
+    private final int[] subjects;
+    private final int[] objects;
+    final long distinctSubjects;
+    final long distinctObjects;
+
+    /** Counts from the subject-predicate-object-graph and predicate-object-subject-graph orders. */
+    PredicateStatistics(int[][] columns, QuadOrder spog, QuadOrder posg, int count, int ids) {
+        subjects = new int[ids];
+        objects = new int[ids];
+        long ds = 0, dob = 0;
+        int lastS = -1, lastP = -1;
+        for (int i = 0; i < count; i++) {
+            int pos = spog.position(i);
+            int s = columns[S][pos], p = columns[P][pos];
+            if (s != lastS)
+                ds++;
+            if (s != lastS || p != lastP)
+                subjects[p]++;
+            lastS = s;
+            lastP = p;
+        }
+        int lastO = -1;
+        lastP = -1;
+        for (int i = 0; i < count; i++) {
+            int pos = posg.position(i);
+            int p = columns[P][pos], o = columns[O][pos];
+            if (p != lastP || o != lastO)
+                objects[p]++;
+            lastP = p;
+            lastO = o;
+        }
+        // Distinct objects overall: the object-first order is not at hand here, so count object ids that occur.
+        boolean[] seen = new boolean[ids];
+        for (int i = 0; i < count; i++) {
+            int o = columns[O][i];
+            if (!seen[o]) {
+                seen[o] = true;
+                dob++;
+            }
+        }
+        distinctSubjects = ds;
+        distinctObjects = dob;
+    }
+
+    /** Distinct subjects of a predicate (at least 1). */
+    int subjects(int predicate) {
+        return Math.max(1, subjects[predicate]);
+    }
+
+    /** Distinct objects of a predicate (at least 1). */
+    int objects(int predicate) {
+        return Math.max(1, objects[predicate]);
+    }
+}
