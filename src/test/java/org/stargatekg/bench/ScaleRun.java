@@ -18,13 +18,15 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.load.PersistentStore;
 import org.stargatekg.search.SearchIndex;
 import org.stargatekg.vocab.Namespaces;
 
 /**
  * The scale run: the shipped article plus synthetic ones from {@link ArticleGenerator} (seed 42) at each size of
- * {@code bench.scales} (default 1,1000,3200 times the article; 3,200x is about 5 million quads, 10,000x about 15.7 million needs -Dbench.heap=20g), loaded in memory through the full loader (evidence
- * check, inference, SHACL). Reports load time and rate, heap per quad, and the 28 competency queries' latencies run
+ * {@code bench.scales} (default 1,1000,3200,10000 times the article; 3,200x is about 5 million quads, 10,000x about
+ * 15.7 million), loaded through the full loader (evidence check, inference, SHACL) in memory, and at each size of
+ * {@code bench.storeScales} (default 1,1000,3200) again into a TDB2 store on disk, as {@code --store} does. Reports load time and rate, heap per quad, and the 28 competency queries' latencies run
  * in this JVM straight on the dataset (no HTTP, no response cache), then how each figure grows with size.
  */
 final class ScaleRun {
@@ -56,54 +58,81 @@ final class ScaleRun {
     }
 
     void run() throws IOException {
-        int[] scales = Arrays.stream(System.getProperty("bench.scales", "1,1000,3200").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        int[] scales = sizes("bench.scales", "1,1000,3200,10000");
+        int[] storeScales = sizes("bench.storeScales", "1,1000,3200");
         List<String> queries = Benchmark.competencyQueries(BASE);
         List<Size> sizes = new ArrayList<>();
+        List<Size> stored = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int times : scales) {
             Path dir = Benchmark.OUT.resolve("scale/" + times);
             deleteTree(dir);
             if (times > 1)
                 new ArticleGenerator(42).write(Path.of("data/stargate"), dir, times - 1);
-            long before = usedAfterGc();
-            long t0 = System.nanoTime();
-            KnowledgeGraph graph;
-            Map<String, Double> phases;
-            try {
-                KnowledgeGraphLoader loader = KnowledgeGraphLoader.create(new Namespaces(BASE)).ontology(Path.of("ontology")).article(Path.of("data/stargate"));
-                if (times > 1)
-                    loader.articles(dir);
-                graph = loader.load();
-                phases = loader.phaseSeconds();
-            } catch (OutOfMemoryError ex) {
-                notes.add(times + "x: out of memory while loading with -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m; larger sizes not run");
-                System.out.println("scale " + times + "x: out of memory");
+            Size s = measure(times, dir, null, queries, notes);
+            if (s == null)
                 break;
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            phases.put("other", seconds - phases.values().stream().mapToDouble(d -> d).sum());
-            long heap = usedAfterGc() - before;
-            // What the server does on top of the loader before it answers: the full-text index and the VoID counts.
-            long t1 = System.nanoTime();
-            SearchIndex.build(graph.dataset().asDatasetGraph(), graph.namespaces());
-            phases.put("search index (server)", (System.nanoTime() - t1) / 1e9);
-            t1 = System.nanoTime();
-            DatasetStatistics.of(graph.dataset().asDatasetGraph());
-            phases.put("statistics (server)", (System.nanoTime() - t1) / 1e9);
-            StringBuilder phaseLine = new StringBuilder();
-            phases.forEach((k, v) -> phaseLine.append(String.format(Locale.ROOT, " %s %.2f s;", k, v)));
-            System.out.println("scale " + times + "x phases:" + phaseLine);
-            Map<String, Double> ms = new LinkedHashMap<>();
-            for (int i = 0; i < queries.size(); i++)
-                ms.put(String.format(Locale.ROOT, "CQ-%02d", i + 1), latency(graph, queries.get(i)));
-            Size s = new Size(times, graph.quadCount(), seconds, heap, ms, phases);
             sizes.add(s);
-            System.out.printf(Locale.ROOT, "scale %6dx: %,d quads, load %.1f s (%,.0f quads/s), %.0f bytes/quad, CQ median %.2f ms, sum %.1f ms%n",
-                              times, s.quads(), seconds, s.rate(), s.bytesPerQuad(), s.medianMs(), s.sumMs());
-            graph = null;
+            if (Arrays.stream(storeScales).anyMatch(t -> t == times)) {
+                Path db = Benchmark.OUT.resolve("scale/tdb2-" + times);
+                deleteTree(db);
+                Size t = measure(times, dir, db, queries, notes);
+                if (t != null)
+                    stored.add(t);
+                deleteTree(db);
+            }
             deleteTree(dir);
         }
-        write(sizes, notes);
+        write(sizes, notes, "in memory");
+        if (!stored.isEmpty())
+            write(stored, List.of(), "with --store (TDB2 on disk)");
+    }
+
+    private static int[] sizes(String property, String dflt) {
+        return Arrays.stream(System.getProperty(property, dflt).split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    }
+
+    /** Loads the article plus the generated folder (in memory, or into a TDB2 store when {@code db} is given), then times the queries. */
+    private static Size measure(int times, Path dir, Path db, List<String> queries, List<String> notes) {
+        String mode = db == null ? "memory" : "tdb2";
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        KnowledgeGraph graph;
+        Map<String, Double> phases;
+        try {
+            KnowledgeGraphLoader loader = KnowledgeGraphLoader.create(new Namespaces(BASE)).ontology(Path.of("ontology")).article(Path.of("data/stargate"));
+            if (times > 1)
+                loader.articles(dir);
+            if (db != null)
+                loader.store(PersistentStore.at(db));
+            graph = loader.load();
+            phases = loader.phaseSeconds();
+        } catch (OutOfMemoryError ex) {
+            notes.add(times + "x (" + mode + "): out of memory while loading with -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m; larger sizes not run");
+            System.out.println("scale " + times + "x " + mode + ": out of memory");
+            return null;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        phases.put("other", seconds - phases.values().stream().mapToDouble(d -> d).sum());
+        long heap = usedAfterGc() - before;
+        // What the server does on top of the loader before it answers: the full-text index and the VoID counts.
+        long t1 = System.nanoTime();
+        SearchIndex.build(graph.dataset().asDatasetGraph(), graph.namespaces());
+        phases.put("search index (server)", (System.nanoTime() - t1) / 1e9);
+        t1 = System.nanoTime();
+        DatasetStatistics.of(graph.dataset().asDatasetGraph());
+        phases.put("statistics (server)", (System.nanoTime() - t1) / 1e9);
+        StringBuilder phaseLine = new StringBuilder();
+        phases.forEach((k, v) -> phaseLine.append(String.format(Locale.ROOT, " %s %.2f s;", k, v)));
+        System.out.println("scale " + times + "x " + mode + " phases:" + phaseLine);
+        Map<String, Double> ms = new LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++)
+            ms.put(String.format(Locale.ROOT, "CQ-%02d", i + 1), latency(graph, queries.get(i)));
+        Size s = new Size(times, graph.quadCount(), seconds, heap, ms, phases);
+        System.out.printf(Locale.ROOT, "scale %6dx %s: %,d quads, load %.1f s (%,.0f quads/s), %.0f bytes/quad, CQ median %.2f ms, sum %.1f ms%n",
+                          times, mode, s.quads(), seconds, s.rate(), s.bytesPerQuad(), s.medianMs(), s.sumMs());
+        graph.dataset().close();
+        return s;
     }
 
     /** Median of five runs after one warm-up, each run reading every result. */
@@ -125,8 +154,8 @@ final class ScaleRun {
         return Benchmark.median(runs);
     }
 
-    private void write(List<Size> sizes, List<String> notes) {
-        report.append("## Scale (in memory)\n\n")
+    private void write(List<Size> sizes, List<String> notes, String where) {
+        report.append("## Scale (").append(where).append(")\n\n")
               .append("The shipped article plus N−1 synthetic ones (`ArticleGenerator`, seed 42), loaded through the full loader ")
               .append("(parse, evidence check, inference, SHACL) in one JVM with -Xmx").append(Runtime.getRuntime().maxMemory() >> 20)
               .append("m. Heap: used after GC, after minus before the load. Query latency: the 28 competency queries run on the ")
