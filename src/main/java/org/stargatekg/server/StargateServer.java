@@ -139,7 +139,7 @@ public final class StargateServer {
         return fuseki.getHttpPort();
     }
 
-    /** The cache of whole responses in front of the endpoint and pages. */
+    /** The cache of whole responses in front of the endpoint and pages; null when there is none (an external store, or switched off). */
     public ResponseCache responseCache() {
         return cache;
     }
@@ -160,6 +160,7 @@ public final class StargateServer {
         private Duration stopTimeout = STOP_TIMEOUT;
         private RemoteStore remote;
         private Namespaces remoteNamespaces;
+        private boolean responseCache = true;
 
         private Builder() {}
 
@@ -213,6 +214,15 @@ public final class StargateServer {
             return this;
         }
 
+        /**
+         * Whether whole responses of a loaded graph are cached; default true. Off, every request is answered afresh,
+         * as the benchmark's "response cache off" row measures. (Through an external store there is no such cache.)
+         */
+        public Builder responseCache(boolean on) {
+            this.responseCache = on;
+            return this;
+        }
+
         /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
             if (graph == null && remote == null)
@@ -257,13 +267,14 @@ public final class StargateServer {
                     .add("/", service)
                     .addFilter("/*", new OpsFilter(metrics));
             // An external store may change under us, so whole responses are kept only for our own read-only graph.
-            if (graph != null)
+            boolean cached = graph != null && responseCache;
+            if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH));
             FusekiServer fuseki = builder.addFilter("/*", front).build();
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
-            return new StargateServer(fuseki, host, served, graph != null ? cache : null);
+            return new StargateServer(fuseki, host, served, cached ? cache : null);
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query. */

@@ -9,7 +9,7 @@ final class Chart {
     private Chart() {}
 
     static String svg(Map<Benchmark.Cell, Wrk.Result> med) {
-        int rowH = 22, left = 330, width = 900, plotW = width - left - 90, top = 50;
+        int rowH = 22, left = 420, width = 1000, plotW = width - left - 90, top = 50;
         int height = top + med.size() * rowH + 40;
         double max = med.values().stream().mapToDouble(Wrk.Result::rps).max().orElse(1);
         double logMax = Math.ceil(Math.log10(Math.max(max, 10)));
@@ -28,7 +28,9 @@ final class Chart {
             double rps = e.getValue().rps();
             double w = rps <= 1 ? 1 : plotW * Math.log10(rps) / logMax;
             int y = top + i * rowH;
-            String color = c.system().startsWith("Stargate") ? (c.clients() == 1 ? "#7fb3e0" : "#1f6fb4")
+            String color = c.system().equals(Benchmark.OURS_VIRTUOSO) ? (c.clients() == 1 ? "#c3a6e0" : "#7a3fb4")
+                    : c.system().equals(Benchmark.OURS_UNCACHED) ? (c.clients() == 1 ? "#8fd6d0" : "#1f8f86")
+                    : c.system().startsWith("Stargate") ? (c.clients() == 1 ? "#7fb3e0" : "#1f6fb4")
                     : c.system().startsWith("plain") ? (c.clients() == 1 ? "#f3b57a" : "#e07b1f")
                     : c.system().startsWith("Virtuoso") ? (c.clients() == 1 ? "#a9d39e" : "#3f9a2e")
                     : (c.clients() == 1 ? "#c9c9c9" : "#8a8a8a");

@@ -12,26 +12,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.stargatekg.support.FreePort;
+import org.stargatekg.support.PrivateVirtuoso;
 
-/** The peers, each a child process on loopback: plain Fuseki 5.6.0 and, where installed, Virtuoso 7. */
+/**
+ * The peers, each a child process on loopback: plain Fuseki 5.6.0 and, where installed, Virtuoso 7 (a
+ * {@link PrivateVirtuoso}, the same helper the integration test uses); and our own jar as a child process.
+ */
 final class Peers {
 
     static final Path FUSEKI_JAR = Path.of("target/bench/fuseki-server.jar");
-    static final Path VIRTUOSO = Path.of("/usr/bin/virtuoso-t");
-    static final Path ISQL = Path.of("/usr/bin/isql-vt");
     static final String VIRTUOSO_HOW = "apt-get install -y virtuoso-opensource  (Debian/Ubuntu; gives /usr/bin/virtuoso-t and isql-vt)";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Peers() {}
 
-    /** A server in a child process, stopped on close. */
+    /** A server in a child process (null: started and stopped elsewhere), stopped on close. */
     record Child(String name, Process process, int port, String sparqlPath, long startMillis) implements AutoCloseable {
         @Override
         public void close() {
+            if (process == null)
+                return;
             process.destroy();
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS))
@@ -59,11 +64,17 @@ final class Peers {
 
     /** Starts our server from its jar (validation, inference, pages) as a child process; returns when it answers. */
     static Child ours(Path jar, Path log) throws IOException, InterruptedException {
+        return ours("Stargate KG", jar, log);
+    }
+
+    /** Starts our server from its jar with more options (e.g. {@code --sparql-endpoint}); returns when it answers. */
+    static Child ours(String name, Path jar, Path log, String... options) throws IOException, InterruptedException {
         int port = FreePort.pick();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("java", "-jar", jar.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile()).start();
-        Child child = new Child("Stargate KG", p, port, "/sparql", 0);
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--port", Integer.toString(port)));
+        cmd.addAll(List.of(options));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile()).start();
+        Child child = new Child(name, p, port, "/sparql", 0);
         long ms = awaitFirstAnswer(child, t0, 120);
         return new Child(child.name(), p, port, child.sparqlPath(), ms);
     }
@@ -74,7 +85,7 @@ final class Peers {
         URI uri = URI.create("http://127.0.0.1:" + child.port() + child.sparqlPath() + "?query=" + q);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
-            if (!child.process().isAlive())
+            if (child.process() != null && !child.process().isAlive())
                 throw new IOException(child.name() + " exited with code " + child.process().exitValue());
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json")
@@ -104,61 +115,33 @@ final class Peers {
     }
 
     static boolean virtuosoInstalled() {
-        return Files.isExecutable(VIRTUOSO) && Files.isExecutable(ISQL);
+        return PrivateVirtuoso.binary().isPresent();
     }
 
     /**
-     * Starts Virtuoso with the Debian default settings (its own database under {@code dir}, loopback ports) and bulk-loads
-     * the N-Quads file with ld_dir; Virtuoso answers a query without FROM over all graphs, as our default graph does.
+     * Starts a private Virtuoso with the installed package's settings (its own database under {@code parent}, loopback
+     * ports; see {@link PrivateVirtuoso#startWithPackageSettings}), fills it with our {@code load} command from the jar
+     * with the given base, as a user of {@code --sparql-endpoint} would, adds the free-text rule, and returns when it
+     * answers SPARQL. Virtuoso answers a query without FROM over all graphs, as our default graph does.
      */
-    static Child virtuoso(Path dir, Path nquads) throws IOException, InterruptedException {
-        dir = dir.toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+    static PrivateVirtuoso virtuoso(Path parent, Path jar, String base) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar))
+            throw new IOException("No " + jar + ": run the benchmark through Maven (mvn -B -Pbench verify), after package");
+        PrivateVirtuoso v = PrivateVirtuoso.startWithPackageSettings(parent);
+        try {
+            long t0 = System.nanoTime();
+            PrivateVirtuoso.LoadRun load = v.load(jar, base);
+            if (load.code() != 0)
+                throw new IOException("the load command failed (exit " + load.code() + "):\n" + load.output());
+            System.out.printf(Locale.ROOT, "Virtuoso at %s loaded by the load command in %d ms%n", v.folder(),
+                              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            v.indexText();
+            awaitFirstAnswer(new Child("Virtuoso 7", null, v.httpPort(), "/sparql", 0), System.nanoTime(), 60);
+            return v;
+        } catch (IOException | InterruptedException | RuntimeException ex) {
+            v.close();
+            throw ex;
         }
-        Files.createDirectories(dir);
-        Path data = dir.resolve("load");
-        Files.createDirectories(data);
-        Files.copy(nquads, data.resolve("dataset.nq"));
-        int sqlPort = FreePort.pick();
-        int httpPort = FreePort.pick();
-        String ini = Files.readString(Path.of("/etc/virtuoso-opensource-7/virtuoso.ini"), StandardCharsets.UTF_8)
-                          .replace("/var/lib/virtuoso-opensource-7/db/", dir + "/")
-                          .replaceAll("(?m)^ServerPort\\s*=\\s*1111", "ServerPort = 127.0.0.1:" + sqlPort)
-                          .replaceAll("(?m)^ServerPort\\s*=\\s*8890", "ServerPort = 127.0.0.1:" + httpPort)
-                          .replaceAll("(?m)^DirsAllowed\\s*=.*", "DirsAllowed = ., " + data + ", /usr/share/virtuoso-opensource-7/vad");
-        Path iniFile = dir.resolve("virtuoso.ini");
-        Files.writeString(iniFile, ini, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(VIRTUOSO.toString(), "+foreground", "+configfile", iniFile.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        Child child = new Child("Virtuoso 7", p, httpPort, "/sparql", 0);
-        awaitSql(sqlPort, p, 120);
-        isql(sqlPort, "ld_dir('" + data + "', 'dataset.nq', 'urn:stargatekg:bench:default'); rdf_loader_run(); checkpoint;");
-        awaitFirstAnswer(child, System.nanoTime(), 60);
-        return child;
-    }
-
-    private static void awaitSql(int port, Process p, int seconds) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive())
-                throw new IOException("Virtuoso exited with code " + p.exitValue());
-            try {
-                String out = isql(port, "status();");
-                if (!out.contains("Connect failed"))
-                    return;
-            } catch (IOException notYet) {
-                // not up yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException("Virtuoso did not open its SQL port within " + seconds + " s");
-    }
-
-    private static String isql(int port, String sql) throws IOException, InterruptedException {
-        return exec(List.of(ISQL.toString(), "127.0.0.1:" + port, "dba", "dba", "exec=" + sql), 600);
     }
 
     private static String exec(List<String> cmd, int seconds) throws IOException, InterruptedException {

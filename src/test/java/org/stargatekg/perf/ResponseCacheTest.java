@@ -2,6 +2,7 @@ package org.stargatekg.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -10,7 +11,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stargatekg.load.KnowledgeGraphLoader;
+import org.stargatekg.server.StargateServer;
+import org.stargatekg.support.FreePort;
 import org.stargatekg.support.RunningServer;
+import org.stargatekg.vocab.Namespaces;
 
 /** The response cache never changes an answer: it varies on format and exact query, and keeps no errors or timeouts. */
 class ResponseCacheTest {
@@ -121,5 +126,19 @@ class ResponseCacheTest {
             assertTrue(r.statusCode() != 200 || !r.body().trim().endsWith("}"), "a 1 s timeout let ~10^10 rows through?");
         }
         assertEquals(before, server.cache().size(), "a timed-out response was kept");
+    }
+
+    /** The builder's switch (used by the benchmark's "response cache off" row): no cache, the same answers. */
+    @Test
+    void switched_off_nothing_is_kept_and_answers_are_the_same() {
+        StargateServer off = StargateServer.create().port(FreePort.pick()).responseCache(false)
+                .graph(KnowledgeGraphLoader.shipped(new Namespaces(server.base())).load()).build().start();
+        try (RunningServer uncached = RunningServer.attach(off.port(), server.base(), off::stop)) {
+            assertNull(off.responseCache());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(server.query(LABELS, RunningServer.JSON).body(), uncached.query(LABELS, RunningServer.JSON).body());
+                assertEquals(server.get("/id/stargate", "text/turtle").body(), uncached.get("/id/stargate", "text/turtle").body());
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +96,7 @@ class VirtuosoIT {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run through 'mvn verify', after package");
         virtuoso = PrivateVirtuoso.start(Path.of("target"));
         long t0 = System.nanoTime();
-        Run load = load(virtuoso.password());
+        PrivateVirtuoso.LoadRun load = load(virtuoso.password());
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, load.code(), () -> "load failed:\n" + load.output());
         System.out.println("[VirtuosoIT] load command, JVM start to end: " + loadMillis + " ms\n" + load.output());
@@ -287,7 +286,7 @@ class VirtuosoIT {
     void loading_twice_changes_nothing() {
         String count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
         long before = remote.count(count);
-        Run again = load(virtuoso.password());
+        PrivateVirtuoso.LoadRun again = load(virtuoso.password());
         assertEquals(0, again.code(), again::output);
         assertEquals(before, remote.count(count));
         assertEquals(embedded.count(count), before, "quads in the store vs. loaded here");
@@ -296,7 +295,7 @@ class VirtuosoIT {
     /** A wrong password: the first PUT is refused with Virtuoso's 401, named with its graph, and nothing more is sent. */
     @Test
     void a_refused_graph_is_named_with_the_store_answer() {
-        Run refused = load("not-" + virtuoso.password());
+        PrivateVirtuoso.LoadRun refused = load("not-" + virtuoso.password());
         assertEquals(1, refused.code(), refused::output);
         assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
                    refused::output);
@@ -389,25 +388,9 @@ class VirtuosoIT {
         return rows.stream().collect(java.util.stream.Collectors.groupingBy(Object::toString, java.util.stream.Collectors.counting()));
     }
 
-    private record Run(int code, String output) {}
-
     /** Runs the jar's load command with the password in its environment, as a user would. */
-    private static Run load(String password) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(java(), "-jar", JAR.toString(), "load", "--graph-store", virtuoso.graphStore(),
-                                                   "--store-user", "dba", "--base-url", BASE).redirectErrorStream(true);
-            pb.environment().put("KG_STORE_PASSWORD", password);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS))
-                throw new IllegalStateException("load did not end");
-            return new Run(p.exitValue(), out);
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+    private static PrivateVirtuoso.LoadRun load(String password) {
+        return virtuoso.load(JAR, BASE, password);
     }
 
     private static String java() {

@@ -1,7 +1,9 @@
 package org.stargatekg.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Virtuoso of our own for tests: Debian's {@code virtuoso-t} with its config and database in a fresh folder under
- * {@code target/}, listening on two free loopback ports, its dba password changed to a random one. Never the system
- * instance. {@link #close()} stops it.
+ * A Virtuoso of our own for tests and the benchmark: Debian's {@code virtuoso-t} with its config and database in a
+ * fresh folder under {@code target/}, listening on two free loopback ports, its dba password changed to a random one.
+ * Never the system instance. {@link #load} fills it with the jar's {@code load} command; {@link #close()} stops it.
  */
 public final class PrivateVirtuoso implements AutoCloseable {
 
@@ -42,13 +44,9 @@ public final class PrivateVirtuoso implements AutoCloseable {
         return BINARIES.stream().filter(Files::isExecutable).findFirst();
     }
 
-    /** Starts one in a new folder under {@code parent} and waits until it answers SPARQL. */
+    /** Starts one in a new folder under {@code parent}, with small settings of our own, and waits until it answers SPARQL. */
     public static PrivateVirtuoso start(Path parent) throws IOException, InterruptedException {
-        Path bin = binary().orElseThrow(() -> new IllegalStateException("virtuoso-t is not installed"));
-        Path folder = Files.createDirectories(parent.resolve("virtuoso-" + System.currentTimeMillis())).toAbsolutePath();
-        int sqlPort = FreePort.pick();
-        int httpPort = FreePort.pick();
-        Files.writeString(folder.resolve("virtuoso.ini"), String.join("\n",
+        return start(parent, (sqlPort, httpPort) -> String.join("\n",
                 "[Database]", "DatabaseFile = virtuoso.db", "ErrorLogFile = virtuoso.log", "LockFile = virtuoso.lck",
                 "TransactionFile = virtuoso.trx", "xa_persistent_file = virtuoso.pxa", "ErrorLogLevel = 7", "FileExtend = 200",
                 "Striping = 0", "TempStorage = TempDatabase",
@@ -59,6 +57,40 @@ public final class PrivateVirtuoso implements AutoCloseable {
                 "[HTTPServer]", "ServerPort = 127.0.0.1:" + httpPort, "ServerRoot = .", "MaxClientConnections = 10",
                 "ServerThreads = 10", "MaxKeepAlives = 10", "KeepAliveTimeout = 10", "Charset = UTF-8", "EnabledGzipContent = 0",
                 "[SPARQL]", "ResultSetMaxRows = 100000", "MaxQueryExecutionTime = 60", ""));
+    }
+
+    /** The configuration the Debian package installs, used as it is but for the paths and ports. */
+    public static final Path PACKAGE_SETTINGS = Path.of("/etc/virtuoso-opensource-7/virtuoso.ini");
+
+    /**
+     * Starts one in a new folder under {@code parent} with the settings of the installed package
+     * ({@link #PACKAGE_SETTINGS}: its buffers, threads, limits), only its database files moved into the folder and its
+     * ports moved to free loopback ones: Virtuoso as a user who installed it would run it, for the benchmark.
+     */
+    public static PrivateVirtuoso startWithPackageSettings(Path parent) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(PACKAGE_SETTINGS))
+            throw new IOException("No " + PACKAGE_SETTINGS + " (the virtuoso-opensource package's settings)");
+        String packaged = Files.readString(PACKAGE_SETTINGS);
+        return start(parent, (sqlPort, httpPort) -> packaged
+                .replace("/var/lib/virtuoso-opensource-7/db/", "./")
+                .replaceAll("(?m)^ServerPort\\s*=\\s*1111\\b", "ServerPort = 127.0.0.1:" + sqlPort)
+                .replaceAll("(?m)^ServerPort\\s*=\\s*8890\\b", "ServerPort = 127.0.0.1:" + httpPort));
+    }
+
+    /** The text of a virtuoso.ini for a database in the working directory, listening on the two ports given. */
+    private interface Settings {
+        String ini(int sqlPort, int httpPort);
+    }
+
+    private static PrivateVirtuoso start(Path parent, Settings settings) throws IOException, InterruptedException {
+        Path bin = binary().orElseThrow(() -> new IllegalStateException("virtuoso-t is not installed"));
+        Path folder = Files.createDirectories(parent.resolve("virtuoso-" + System.currentTimeMillis())).toAbsolutePath();
+        int sqlPort = FreePort.pick();
+        int httpPort = FreePort.pick();
+        String ini = settings.ini(sqlPort, httpPort);
+        if (!ini.contains("127.0.0.1:" + sqlPort) || !ini.contains("127.0.0.1:" + httpPort))
+            throw new IllegalStateException("the settings do not put both ports on loopback: " + folder.resolve("virtuoso.ini"));
+        Files.writeString(folder.resolve("virtuoso.ini"), ini);
         Process process = new ProcessBuilder(bin.toString(), "-c", "virtuoso.ini", "+foreground")
                 .directory(folder.toFile())
                 .redirectErrorStream(true)
@@ -67,6 +99,7 @@ public final class PrivateVirtuoso implements AutoCloseable {
         String password = "pw" + UUID.randomUUID().toString().replace("-", "");
         PrivateVirtuoso v = new PrivateVirtuoso(process, httpPort, sqlPort, password, folder);
         try {
+            waitForPort(sqlPort, process, Duration.ofSeconds(60));
             waitForPort(httpPort, process, Duration.ofSeconds(60));
             v.isql(sqlPort, "dba", "dba", "USER_SET_PASSWORD('dba', '" + password + "');");
         } catch (IOException | RuntimeException ex) {
@@ -122,6 +155,49 @@ public final class PrivateVirtuoso implements AutoCloseable {
     /** The Graph Store Protocol service that takes writes with digest authentication. */
     public String graphStore() {
         return "http://127.0.0.1:" + httpPort + "/sparql-graph-crud-auth";
+    }
+
+    /** The HTTP port (SPARQL endpoint, Graph Store Protocol) on 127.0.0.1. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The folder holding its settings, database and logs. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** What one run of the {@code load} command did: its exit code and everything it printed. */
+    public record LoadRun(int code, String output) {}
+
+    /** Loads the data with the built jar's {@code load} command as dba, with the right password. */
+    public LoadRun load(Path jar, String base) {
+        return load(jar, base, password);
+    }
+
+    /**
+     * Runs the built jar's {@code load} command into this store's Graph Store Protocol service as dba, the password
+     * in its environment as a user would give it, the data resolved against {@code base}.
+     */
+    public LoadRun load(Path jar, String base, String dbaPassword) {
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "load", "--graph-store", graphStore(),
+                                                   "--store-user", "dba", "--base-url", base).redirectErrorStream(true);
+            pb.environment().put("KG_STORE_PASSWORD", dbaPassword);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("load did not end");
+            }
+            return new LoadRun(p.exitValue(), out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** The dba user's (random) password. */
