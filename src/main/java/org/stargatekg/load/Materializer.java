@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -44,6 +45,21 @@ import org.apache.jena.vocabulary.RDFS;
  */
 final class Materializer {
 
+    /** Data graphs of at least this many triples are expanded on every core. */
+    static final int PARALLEL_FROM = 50_000;
+
+    private final int parallelFrom;
+
+    /** A materializer that expands large data graphs on every core. */
+    Materializer() {
+        this(PARALLEL_FROM);
+    }
+
+    /** A materializer that expands data graphs of at least {@code parallelFrom} triples on every core (for tests: 0 always). */
+    Materializer(int parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
+
     /** Classpath location of the rule set whose closure this computes (kept as the reference the tests compare with). */
     static final String RULES = "rules/materialize.rules";
 
@@ -59,7 +75,7 @@ final class Materializer {
     Graph infer(Graph ontology, Graph data) {
         List<Triple> extraAxioms = new ArrayList<>();
         while (true) {
-            Closure closure = new Closure(ontology, data, new Axioms(List.of(ontology, data), extraAxioms));
+            Closure closure = new Closure(ontology, data, new Axioms(List.of(ontology, data), extraAxioms), parallelFrom);
             closure.run();
             List<Triple> unexplained = closure.axioms.unexplained(closure.derived);
             if (unexplained.isEmpty())
@@ -68,14 +84,13 @@ final class Materializer {
         }
     }
 
-    private static Graph filter(Graph derived, Graph ontology) {
+    private static Graph filter(Set<Triple> derived, Graph ontology) {
         Set<Node> ontologyTerms = new HashSet<>();
         ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
         Graph inferred = GraphFactory.createDefaultGraph();
-        derived.find().forEachRemaining(t -> {
+        for (Triple t : derived)
             if (keep(t, ontologyTerms))
                 inferred.add(t);
-        });
         return inferred;
     }
 
@@ -102,7 +117,7 @@ final class Materializer {
         final Map<Node, Set<Node>> inverses = new HashMap<>();
         final Set<Node> symmetric = new HashSet<>();
         final Set<Node> transitive = new LinkedHashSet<>();
-        private final Map<Node, List<View>> views = new HashMap<>();
+        private final Map<Node, List<View>> views = new java.util.concurrent.ConcurrentHashMap<>();
         /** False if some property implies rdf:type triples or rdf:type implies other properties' triples (then each triple is expanded generically). */
         final boolean typeIsPlain;
 
@@ -185,28 +200,26 @@ final class Materializer {
         }
 
         /** Inferred triples that state an axiom these axioms do not already imply. */
-        List<Triple> unexplained(Graph derived) {
+        List<Triple> unexplained(Set<Triple> derived) {
             List<Triple> out = new ArrayList<>();
-            derived.find(Node.ANY, SUB_CLASS, Node.ANY).forEachRemaining(t -> {
-                if (!t.getSubject().equals(t.getObject()) && !superClasses.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
+            for (Triple t : derived) {
+                Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+                boolean axiom;
+                if (p.equals(SUB_CLASS))
+                    axiom = !s.equals(o) && !superClasses.getOrDefault(s, Set.of()).contains(o);
+                else if (p.equals(SUB_PROPERTY))
+                    axiom = !s.equals(o) && !superProperties.getOrDefault(s, Set.of()).contains(o);
+                else if (p.equals(INVERSE))
+                    axiom = !inverses.getOrDefault(s, Set.of()).contains(o);
+                else if (p.equals(TYPE) && o.equals(SYMMETRIC))
+                    axiom = !symmetric.contains(s);
+                else if (p.equals(TYPE) && o.equals(TRANSITIVE))
+                    axiom = !transitive.contains(s);
+                else
+                    axiom = false;
+                if (axiom)
                     out.add(t);
-            });
-            derived.find(Node.ANY, SUB_PROPERTY, Node.ANY).forEachRemaining(t -> {
-                if (!t.getSubject().equals(t.getObject()) && !superProperties.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
-                    out.add(t);
-            });
-            derived.find(Node.ANY, INVERSE, Node.ANY).forEachRemaining(t -> {
-                if (!inverses.getOrDefault(t.getSubject(), Set.of()).contains(t.getObject()))
-                    out.add(t);
-            });
-            derived.find(Node.ANY, TYPE, SYMMETRIC).forEachRemaining(t -> {
-                if (!symmetric.contains(t.getSubject()))
-                    out.add(t);
-            });
-            derived.find(Node.ANY, TYPE, TRANSITIVE).forEachRemaining(t -> {
-                if (!transitive.contains(t.getSubject()))
-                    out.add(t);
-            });
+            }
             return out;
         }
     }
@@ -216,12 +229,14 @@ final class Materializer {
         final Graph ontology;
         final Graph data;
         final Axioms axioms;
-        final Graph derived = GraphFactory.createDefaultGraph();
+        final Set<Triple> derived = new HashSet<>();
+        private final int parallelFrom;
 
-        Closure(Graph ontology, Graph data, Axioms axioms) {
+        Closure(Graph ontology, Graph data, Axioms axioms, int parallelFrom) {
             this.ontology = ontology;
             this.data = data;
             this.axioms = axioms;
+            this.parallelFrom = parallelFrom;
         }
 
         void run() {
@@ -229,13 +244,34 @@ final class Materializer {
             axioms.superClasses.forEach((a, supers) -> supers.forEach(c -> addAndExpand(Triple.create(a, SUB_CLASS, c))));
             axioms.superProperties.forEach((a, supers) -> supers.forEach(c -> addAndExpand(Triple.create(a, SUB_PROPERTY, c))));
             ontology.find().forEachRemaining(this::expand);
-            data.find().forEachRemaining(this::expand);
+            expandData();
             boolean grew = !axioms.transitive.isEmpty();
             while (grew) {
                 grew = false;
                 for (Node p : axioms.transitive)
                     grew |= closeTransitive(p);
             }
+        }
+
+        /**
+         * Expands every data triple. What a triple implies depends only on it and the axioms, so on a large graph the
+         * triples are shared out by subject among the cores, each collecting into its own set, and the sets joined.
+         */
+        private void expandData() {
+            int parts = Runtime.getRuntime().availableProcessors();
+            if (parts < 2 || data.size() < parallelFrom) {
+                data.find().forEachRemaining(this::expand);
+                return;
+            }
+            List<Set<Triple>> found = IntStream.range(0, parts).parallel().mapToObj(part -> {
+                Closure worker = new Closure(ontology, data, axioms, Integer.MAX_VALUE);
+                data.find().forEachRemaining(t -> {
+                    if (Math.floorMod(t.getSubject().hashCode(), parts) == part)
+                        worker.expand(t);
+                });
+                return worker.derived;
+            }).toList();
+            found.forEach(derived::addAll);
         }
 
         private boolean asserted(Triple t) {
@@ -296,7 +332,9 @@ final class Materializer {
             Consumer<Triple> edge = t -> next.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
             ontology.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
             data.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
-            derived.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
+            for (Triple t : derived)
+                if (t.getPredicate().equals(p))
+                    edge.accept(t);
             List<Triple> missing = new ArrayList<>();
             for (Node start : next.keySet()) {
                 Set<Node> direct = next.get(start);

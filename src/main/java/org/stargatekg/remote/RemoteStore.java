@@ -90,12 +90,28 @@ public final class RemoteStore {
         }
     }
 
-    /** The names of our graphs, in IRI order. */
+    /** How long a list of our graphs is used before the store is asked again: a graph loaded meanwhile shows up within this. */
+    static final long GRAPH_LIST_MILLIS = 5_000;
+
+    private record GraphList(List<Node> names, long fetchedNanos) {}
+
+    private volatile GraphList graphList;
+
+    /**
+     * The names of our graphs, in IRI order. Every user query is sent with them as its dataset, so the list is kept
+     * for {@value #GRAPH_LIST_MILLIS} ms rather than asked for (a scan of the store) before each query.
+     */
     List<Node> graphs() {
+        GraphList held = graphList;
+        long now = System.nanoTime();
+        if (held != null && now - held.fetchedNanos() < GRAPH_LIST_MILLIS * 1_000_000L)
+            return held.names();
         List<Node> out = new ArrayList<>();
         for (Binding b : select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + graphFilter("g") + " } ORDER BY ?g"))
             out.add(b.get("g"));
-        return out;
+        List<Node> names = List.copyOf(out);
+        graphList = new GraphList(names, now);
+        return names;
     }
 
     /** A query execution against the endpoint; queries we write ourselves skip the local parse check. */

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -57,16 +58,20 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
         this.columns = columns;
         this.count = count;
         int ids = terms.size();
-        int[] gpos = {G, P, O, S}, gosp = {G, O, S, P}, spog = {S, P, O, G}, posg = {P, O, S, G}, ospg = {O, S, P, G};
+        int[][] shapes = {{G, P, O, S}, {G, O, S, P}, {S, P, O, G}, {P, O, S, G}, {O, S, P, G}};
+        // The primary order is sorted by graph first, so the orders ending with the graph need no pass for it.
+        // The five sorts are independent: run them on every core (a parallel stream also uses the calling thread).
+        int[][] positions = IntStream.range(0, shapes.length).parallel()
+                                     .mapToObj(i -> QuadOrder.sort(columns, shapes[i], count, ids, shapes[i][3] == G ? 1 : 0))
+                                     .toArray(int[][]::new);
         this.inGraph = new QuadOrder[] {
             new QuadOrder(new int[] {G, S, P, O}, null, columns),
-            new QuadOrder(gpos, QuadOrder.sort(columns, gpos, count, ids, 0), columns),
-            new QuadOrder(gosp, QuadOrder.sort(columns, gosp, count, ids, 0), columns)};
-        // The primary order is sorted by graph first, so orders ending with the graph need no pass for it.
+            new QuadOrder(shapes[0], positions[0], columns),
+            new QuadOrder(shapes[1], positions[1], columns)};
         this.acrossGraphs = new QuadOrder[] {
-            new QuadOrder(spog, QuadOrder.sort(columns, spog, count, ids, 1), columns),
-            new QuadOrder(posg, QuadOrder.sort(columns, posg, count, ids, 1), columns),
-            new QuadOrder(ospg, QuadOrder.sort(columns, ospg, count, ids, 1), columns)};
+            new QuadOrder(shapes[2], positions[2], columns),
+            new QuadOrder(shapes[3], positions[3], columns),
+            new QuadOrder(shapes[4], positions[4], columns)};
         List<Node> names = new ArrayList<>();
         for (int i = 0; i < count; i++)
             if (i == 0 || columns[G][i] != columns[G][i - 1])

@@ -46,6 +46,7 @@ class MaterializerEquivalenceTest {
         assertTrue(!expected.isEmpty(), "the case implies something: " + expected);
         Set<String> actual = lines(new Materializer().infer(ontology, data));
         assertEquals(expected, actual);
+        assertEquals(expected, lines(new Materializer(0).infer(ontology, data)), "shared out among the cores");
     }
 
     @Test
@@ -61,6 +62,7 @@ class MaterializerEquivalenceTest {
         Graph inferred = new Materializer().infer(ontology, data);
         assertTrue(inferred.size() > 500, "the shipped article implies many triples, got " + inferred.size());
         assertEquals(lines(RuleEngineReference.infer(ontology, data)), lines(inferred));
+        assertEquals(lines(inferred), lines(new Materializer(0).infer(ontology, data)), "shared out among the cores");
     }
 
     @ParameterizedTest
