@@ -41,7 +41,6 @@ public final class FrontFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        Headers.secure(resp);
         if (req.getHeader("Transfer-Encoding") != null) {
             // A chunked body has no length to check up front, and one cut off at the size limit while Fuseki reads it
             // would come out as a 500. So read it here (the size limit stops the read past 1 MiB), then ask for a

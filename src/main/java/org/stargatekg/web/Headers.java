@@ -3,8 +3,6 @@ package org.stargatekg.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The security headers every response carries: a strict content security policy, no sniffing, no framing. */
 public final class Headers {
 
@@ -25,9 +23,4 @@ public final class Headers {
     }
 
     private Headers() {}
-
-    /** Sets the security headers on a response. */
-    public static void secure(HttpServletResponse resp) {
-        SECURITY.forEach(resp::setHeader);
-    }
 }
