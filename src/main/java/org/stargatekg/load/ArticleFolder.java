@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.sparql.graph.GraphFactory;
 
@@ -18,7 +19,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * text itself to {@code articleTriples} after the evidence check). Files whose name starts with {@code external} hold outside enrichment (sameAs links, facts
  * from other sources) and are served in a graph of their own, so that queries can tell them from the article's word.
  */
-record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> files, Graph articleTriples, Graph externalTriples, Graph merged) {
+record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Triple>> files, Graph articleTriples, Graph externalTriples, Graph merged) {
 
     /** The name of the text file every article folder holds. */
     static final String ARTICLE_FILE = "article.txt";
@@ -36,25 +37,34 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, Graph> f
         List<Path> turtle = SourceFiles.list(dir, ".ttl");
         if (turtle.isEmpty())
             throw new LoadException("Article folder " + SourceFiles.describe(dir) + " has no *.ttl files");
-        Map<Path, Graph> files = new LinkedHashMap<>();
-        for (Path file : turtle)
-            files.put(file, TurtleReader.read(file, base));
-        Graph said = mergeWhere(files, file -> !isExternal(file));
-        Graph external = mergeWhere(files, ArticleFolder::isExternal);
-        Graph merged = external.isEmpty() ? said : mergeWhere(files, file -> true);
+        Map<Path, List<Triple>> files = new LinkedHashMap<>();
+        Graph said = GraphFactory.createDefaultGraph();
+        Graph external = GraphFactory.createDefaultGraph();
+        for (Path file : turtle) {
+            List<Triple> triples = TurtleReader.triples(file, base);
+            files.put(file, triples);
+            Graph into = isExternal(file) ? external : said;
+            triples.forEach(into::add);
+        }
+        Graph merged = said;
+        if (!external.isEmpty()) {
+            merged = GraphFactory.createDefaultGraph();
+            GraphUtil.addInto(merged, said);
+            GraphUtil.addInto(merged, external);
+        }
         return new ArticleFolder(name, dir, text, files, said, external, merged);
+    }
+
+    /** Whether one of the folder's files states a triple matching the pattern (for naming the file in an error). */
+    static boolean states(List<Triple> file, Node s, Node p) {
+        for (Triple t : file)
+            if (t.getSubject().equals(s) && (p == Node.ANY || t.getPredicate().equals(p)))
+                return true;
+        return false;
     }
 
     private static boolean isExternal(Path file) {
         return SourceFiles.fileName(file).startsWith(EXTERNAL_PREFIX);
     }
 
-    private static Graph mergeWhere(Map<Path, Graph> files, Predicate<Path> which) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        files.forEach((file, g) -> {
-            if (which.test(file))
-                GraphUtil.addInto(graph, g);
-        });
-        return graph;
-    }
 }

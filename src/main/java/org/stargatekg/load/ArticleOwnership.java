@@ -85,8 +85,8 @@ final class ArticleOwnership {
     }
 
     private static String fileOf(Node subject, ArticleFolder folder) {
-        for (Map.Entry<Path, Graph> e : folder.files().entrySet())
-            if (e.getValue().contains(subject, Node.ANY, Node.ANY))
+        for (Map.Entry<Path, List<Triple>> e : folder.files().entrySet())
+            if (ArticleFolder.states(e.getValue(), subject, Node.ANY))
                 return SourceFiles.describe(e.getKey());
         return SourceFiles.describe(folder.dir());
     }

@@ -114,10 +114,10 @@ final class EvidenceCheck {
     /** The file that states the passage's anchor text (or, failing that, anything about the passage). */
     private static String fileOf(Node passage, ArticleFolder article) {
         Path fallback = null;
-        for (Map.Entry<Path, Graph> e : article.files().entrySet()) {
-            if (e.getValue().contains(passage, NIF.anchorOf, Node.ANY))
+        for (Map.Entry<Path, List<Triple>> e : article.files().entrySet()) {
+            if (ArticleFolder.states(e.getValue(), passage, NIF.anchorOf))
                 return SourceFiles.describe(e.getKey());
-            if (fallback == null && e.getValue().contains(passage, Node.ANY, Node.ANY))
+            if (fallback == null && ArticleFolder.states(e.getValue(), passage, Node.ANY))
                 fallback = e.getKey();
         }
         return fallback == null ? SourceFiles.describe(article.dir()) : SourceFiles.describe(fallback);

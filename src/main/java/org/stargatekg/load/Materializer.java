@@ -73,6 +73,13 @@ final class Materializer {
 
     /** The triples the rules add to ontology ∪ data, filtered as the class javadoc says. */
     Graph infer(Graph ontology, Graph data) {
+        Graph inferred = GraphFactory.createDefaultGraph();
+        inferTriples(ontology, data).forEach(inferred::add);
+        return inferred;
+    }
+
+    /** The same triples as {@link #infer}, each once, without building a graph of them (the loader puts them straight into the store). */
+    List<Triple> inferTriples(Graph ontology, Graph data) {
         List<Triple> extraAxioms = new ArrayList<>();
         while (true) {
             Closure closure = new Closure(ontology, data, new Axioms(List.of(ontology, data), extraAxioms), parallelFrom);
@@ -84,10 +91,10 @@ final class Materializer {
         }
     }
 
-    private static Graph filter(Set<Triple> derived, Graph ontology) {
+    private static List<Triple> filter(Set<Triple> derived, Graph ontology) {
         Set<Node> ontologyTerms = new HashSet<>();
         ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
-        Graph inferred = GraphFactory.createDefaultGraph();
+        List<Triple> inferred = new ArrayList<>();
         for (Triple t : derived)
             if (keep(t, ontologyTerms))
                 inferred.add(t);

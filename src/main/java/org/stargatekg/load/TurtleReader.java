@@ -13,10 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.tokens.Tokenizer;
+import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /** Parses one Turtle file against the public base IRI and turns every parser complaint, warnings included, into a {@link LoadException}. */
@@ -29,27 +35,38 @@ final class TurtleReader {
      * and also fails on bytes that are not UTF-8 and on a file that states no triples.
      */
     static Graph read(Path file, String base) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        triples(file, base).forEach(graph::add);
+        return graph;
+    }
+
+    /** The file's triples in the order stated, checked as {@link #read} checks them, without building a graph. */
+    static List<Triple> triples(Path file, String base) {
         String name = SourceFiles.describe(file);
         String text = decode(file, name);
         Problems problems = new Problems();
-        Graph graph = GraphFactory.createDefaultGraph();
+        List<Triple> triples = new ArrayList<>();
         try {
-            // checking(true) makes the parser report ill-formed literals ("abc"^^xsd:decimal) and bad IRIs;
-            // Problems turns those warnings into a failure.
-            RDFParser.fromString(text, Lang.TURTLE)
-                     .base(base)
-                     .checking(true)
-                     .errorHandler(problems)
-                     .parse(graph);
+            // The profile checks, as RDFParser's checking(true) does: it reports ill-formed literals ("abc"^^xsd:decimal)
+            // and bad IRIs, and Problems turns those warnings into a failure. The tokenizer reads the decoded text as it
+            // is; RDFParser.fromString would copy it through a fresh 128K-character buffer for every file.
+            ParserProfile profile = RiotLib.profile(Lang.TURTLE, base, problems);
+            Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
+            new LangTurtle(tokens, profile, new StreamRDFBase() {
+                @Override
+                public void triple(Triple triple) {
+                    triples.add(triple);
+                }
+            }).parse();
         } catch (RiotException ex) {
             if (problems.list.isEmpty())
                 throw new LoadException(name + ": " + ex.getMessage(), ex);
         }
         if (!problems.list.isEmpty())
             throw new LoadException("Turtle syntax problem in " + name + ":\n  " + String.join("\n  ", problems.list));
-        if (graph.isEmpty())
+        if (triples.isEmpty())
             throw new LoadException("Turtle file " + name + " states no triples; delete it or give it content");
-        return graph;
+        return triples;
     }
 
     /** The file's text, decoded as strict UTF-8: a parser reading leniently would turn a Latin-1 byte into U+FFFD. */

@@ -346,6 +346,13 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
             return this;
         }
 
+        /** Adds triples to the named graph {@code name}. */
+        public Builder add(Node name, Iterable<Triple> triples) {
+            int g = terms.intern(name);
+            triples.forEach(t -> add(g, t));
+            return this;
+        }
+
         /** Adds one quad; it must be in a named graph. */
         public Builder add(Quad quad) {
             if (quad.isDefaultGraph())
