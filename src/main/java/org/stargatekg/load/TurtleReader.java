@@ -20,7 +20,9 @@ import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.ParserProfile;
 import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -36,37 +38,44 @@ final class TurtleReader {
      */
     static Graph read(Path file, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
-        triples(file, base).forEach(graph::add);
+        // The graph keeps the file's prefixes too (error reports abbreviate with the shapes file's own).
+        parse(file, base, StreamRDFLib.graph(graph));
+        if (graph.isEmpty())
+            throw new LoadException("Turtle file " + SourceFiles.describe(file) + " states no triples; delete it or give it content");
         return graph;
     }
 
     /** The file's triples in the order stated, checked as {@link #read} checks them, without building a graph. */
     static List<Triple> triples(Path file, String base) {
+        List<Triple> triples = new ArrayList<>();
+        parse(file, base, new StreamRDFBase() {
+            @Override
+            public void triple(Triple triple) {
+                triples.add(triple);
+            }
+        });
+        if (triples.isEmpty())
+            throw new LoadException("Turtle file " + SourceFiles.describe(file) + " states no triples; delete it or give it content");
+        return triples;
+    }
+
+    private static void parse(Path file, String base, StreamRDF dest) {
         String name = SourceFiles.describe(file);
         String text = decode(file, name);
         Problems problems = new Problems();
-        List<Triple> triples = new ArrayList<>();
         try {
             // The profile checks, as RDFParser's checking(true) does: it reports ill-formed literals ("abc"^^xsd:decimal)
             // and bad IRIs, and Problems turns those warnings into a failure. The tokenizer reads the decoded text as it
             // is; RDFParser.fromString would copy it through a fresh 128K-character buffer for every file.
             ParserProfile profile = RiotLib.profile(Lang.TURTLE, base, problems);
             Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
-            new LangTurtle(tokens, profile, new StreamRDFBase() {
-                @Override
-                public void triple(Triple triple) {
-                    triples.add(triple);
-                }
-            }).parse();
+            new LangTurtle(tokens, profile, dest).parse();
         } catch (RiotException ex) {
             if (problems.list.isEmpty())
                 throw new LoadException(name + ": " + ex.getMessage(), ex);
         }
         if (!problems.list.isEmpty())
             throw new LoadException("Turtle syntax problem in " + name + ":\n  " + String.join("\n  ", problems.list));
-        if (triples.isEmpty())
-            throw new LoadException("Turtle file " + name + " states no triples; delete it or give it content");
-        return triples;
     }
 
     /** The file's text, decoded as strict UTF-8: a parser reading leniently would turn a Latin-1 byte into U+FFFD. */

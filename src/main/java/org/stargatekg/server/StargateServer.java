@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -233,13 +234,22 @@ public final class StargateServer {
             String served = graph != null
                     ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (base " + ns.base() + ")"
                     : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (base " + ns.base() + ")";
-            SearchIndex index = SearchIndex.build(dsg, ns);
-            // Through an external store, /search asks the store (its own full-text index where it has one).
-            TextSearch search = graph != null ? index : StoreSearch.over(remote, dsg, ns);
-            LOG.info("Search page answered by {}", search.describe());
+            // Our own graph gets a full-text index, built on the other core while the dataset is counted. Through an
+            // external store, /search asks the store (its own full-text index where it has one) and nothing is copied
+            // out of it at start.
+            CompletableFuture<SearchIndex> indexing = graph == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> SearchIndex.build(dsg, ns), runnable -> {
+                        Thread t = new Thread(runnable, "search-index");
+                        t.setDaemon(true);
+                        t.start();
+                    });
             DatasetStatistics stats = DatasetStatistics.of(dsg);
-            LOG.info("Search index: {} literals, {} bytes; dataset: {} triples in the union, {} quads",
-                     index.documentCount(), index.sizeInBytes(), stats.union().triples(), stats.quads());
+            SearchIndex index = indexing.join();
+            TextSearch search = index != null ? index : StoreSearch.over(remote, dsg, ns);
+            LOG.info("Search page answered by {}", search.describe());
+            if (index != null)
+                LOG.info("Search index: {} literals, {} bytes", index.documentCount(), index.sizeInBytes());
+            LOG.info("Dataset: {} triples in the union, {} quads", stats.union().triples(), stats.quads());
             // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
             DataService service = DataService.newBuilder(dsg)
                     .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
@@ -248,9 +258,10 @@ public final class StargateServer {
                     .build();
             Metrics metrics = new Metrics()
                     .gauge("dataset_quads", "Quads in the named graphs.", stats::quads)
-                    .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples())
-                    .gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
-                    .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
+                    .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples());
+            if (index != null)
+                metrics.gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
+                       .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
             PrefixMapping prefixes = Prefixes.of(ns);
             DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes);
             FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search),
@@ -277,14 +288,15 @@ public final class StargateServer {
             return new StargateServer(fuseki, host, served, cached ? cache : null);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query. */
+        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query (our own graph only). */
         private Context queryContext(SearchIndex index) {
             Context context = new Context();
             context.set(ARQ.httpServiceAllowed, false);
             context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             // jena-text's property function looks for the index in the execution context before the dataset, so the
             // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
-            context.set(TextQuery.textIndex, index.textIndex());
+            if (index != null)
+                context.set(TextQuery.textIndex, index.textIndex());
             return context;
         }
 
