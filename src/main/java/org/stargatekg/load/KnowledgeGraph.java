@@ -59,7 +59,7 @@ public final class KnowledgeGraph {
         return dataset;
     }
 
-    /** The store behind the served view: only named graphs, writable; for the loader. */
+    /** The store behind the served view: only named graphs; for the loader, which copies it into a TDB2 store. */
     DatasetGraph store() {
         return store;
     }
