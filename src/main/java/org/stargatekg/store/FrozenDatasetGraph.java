@@ -33,7 +33,8 @@ import org.apache.jena.util.iterator.WrappedIterator;
 /**
  * A read-only in-memory dataset of named graphs for a graph that does not change between starts: every term is held
  * once ({@link NodeDictionary}) and each quad is four ints, sorted in six orders (GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
- * so that any pattern, in one graph or across all, is answered by binary search over one contiguous range.
+ * so that any pattern, in one graph or across all, is one contiguous range of one order: found through a start
+ * table for the first component, then by binary search within it.
  * Its default graph is empty; its union graph gives each triple once, duplicates being adjacent in the orders
  * that end with the graph. Built by {@link Builder}; every write throws.
  */
@@ -65,13 +66,13 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
                                      .mapToObj(i -> QuadOrder.sort(columns, shapes[i], count, ids, shapes[i][3] == G ? 1 : 0))
                                      .toArray(int[][]::new);
         this.inGraph = new QuadOrder[] {
-            new QuadOrder(new int[] {G, S, P, O}, null, columns),
-            new QuadOrder(shapes[0], positions[0], columns),
-            new QuadOrder(shapes[1], positions[1], columns)};
+            new QuadOrder(new int[] {G, S, P, O}, null, columns, count, ids),
+            new QuadOrder(shapes[0], positions[0], columns, count, ids),
+            new QuadOrder(shapes[1], positions[1], columns, count, ids)};
         this.acrossGraphs = new QuadOrder[] {
-            new QuadOrder(shapes[2], positions[2], columns),
-            new QuadOrder(shapes[3], positions[3], columns),
-            new QuadOrder(shapes[4], positions[4], columns)};
+            new QuadOrder(shapes[2], positions[2], columns, count, ids),
+            new QuadOrder(shapes[3], positions[3], columns, count, ids),
+            new QuadOrder(shapes[4], positions[4], columns, count, ids)};
         List<Node> names = new ArrayList<>();
         for (int i = 0; i < count; i++)
             if (i == 0 || columns[G][i] != columns[G][i - 1])
@@ -97,8 +98,13 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
         int[] key = {-1, s, p, o};
         QuadOrder order = best(acrossGraphs, key);
         int k = order.boundPrefix(key);
-        int lo = order.lowerBound(key, k, 0, count);
-        return order.upperBound(key, k, lo, count) - lo;
+        if (k == 0)
+            return count;
+        int from = order.firstFrom(key), to = order.firstTo(key);
+        if (k == 1)
+            return to - from;
+        int lo = order.lowerBound(key, k, from, to);
+        return order.upperBound(key, k, lo, to) - lo;
     }
 
     /** The id of a term, or -1 if no quad uses it. */
@@ -187,8 +193,10 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
             this.key = key;
             this.asGraph = asGraph;
             int k = order.boundPrefix(key);
-            this.i = order.lowerBound(key, k, 0, count);
-            this.end = order.upperBound(key, k, i, count);
+            int from = k > 0 ? order.firstFrom(key) : 0;
+            int to = k > 0 ? order.firstTo(key) : count;
+            this.i = k > 1 ? order.lowerBound(key, k, from, to) : from;
+            this.end = k > 1 ? order.upperBound(key, k, i, to) : to;
         }
 
         @Override
@@ -267,7 +275,7 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
         if (id < 0)
             return false;
         int[] key = {id, -1, -1, -1};
-        return inGraph[0].lowerBound(key, 1, 0, count) < inGraph[0].upperBound(key, 1, 0, count);
+        return inGraph[0].firstFrom(key) < inGraph[0].firstTo(key);
     }
 
     @Override

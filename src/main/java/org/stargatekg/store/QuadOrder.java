@@ -12,11 +12,29 @@ final class QuadOrder {
     /** Positions in the primary order, sorted by this order; null when this is the primary order itself. */
     private final int[] positions;
     private final int[][] columns;
+    /** For each term id v, where the quads whose first component is v start; v's range ends where v + 1's starts. */
+    private final int[] firstStarts;
 
-    QuadOrder(int[] components, int[] positions, int[][] columns) {
+    QuadOrder(int[] components, int[] positions, int[][] columns, int count, int distinctIds) {
         this.components = components;
         this.positions = positions;
         this.columns = columns;
+        this.firstStarts = new int[distinctIds + 1];
+        int[] first = columns[components[0]];
+        for (int i = 0; i < count; i++)
+            firstStarts[first[i] + 1]++;
+        for (int v = 1; v <= distinctIds; v++)
+            firstStarts[v] += firstStarts[v - 1];
+    }
+
+    /** The range [from, to) of quads whose first component is the key's, found in the start table instead of by search. */
+    int firstFrom(int[] key) {
+        return firstStarts[key[components[0]]];
+    }
+
+    /** The end of the range {@link #firstFrom} starts. */
+    int firstTo(int[] key) {
+        return firstStarts[key[components[0]] + 1];
     }
 
     /** How many leading components of this order are bound in {@code key} (ids, or -1 for unbound), indexed G, S, P, O. */
