@@ -270,14 +270,14 @@ final class Materializer {
                 data.find().forEachRemaining(this::expand);
                 return;
             }
-            List<Set<Triple>> found = IntStream.range(0, parts).parallel().mapToObj(part -> {
+            List<Set<Triple>> found = OrderedParallel.map(IntStream.range(0, parts).boxed().toList(), part -> {
                 Closure worker = new Closure(ontology, data, axioms, Integer.MAX_VALUE);
                 data.find().forEachRemaining(t -> {
                     if (Math.floorMod(t.getSubject().hashCode(), parts) == part)
                         worker.expand(t);
                 });
                 return worker.derived;
-            }).toList();
+            });
             found.forEach(derived::addAll);
         }
 

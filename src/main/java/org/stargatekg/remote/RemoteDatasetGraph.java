@@ -4,14 +4,8 @@ import java.util.Iterator;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.TxnType;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.sparql.core.DatasetGraphBaseFind;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Transactional;
-import org.apache.jena.sparql.core.TransactionalNull;
+import org.stargatekg.store.ReadOnlyDatasetGraph;
 
 /**
  * The dataset of a {@link RemoteStore} as a read-only {@code DatasetGraph}, shaped like the embedded one: our named
@@ -20,17 +14,16 @@ import org.apache.jena.sparql.core.TransactionalNull;
  * Transactions do not isolate (each request to the store is its own) but scope a cache: within one read transaction
  * a question about a node is asked once.
  */
-public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
+public final class RemoteDatasetGraph extends ReadOnlyDatasetGraph {
 
     private final RemoteStore store;
     private final Graph union;
-    private final Transactional txn = TransactionalNull.create();
     private final ReadCache cache = new ReadCache();
     private final RemoteQuads quads;
-    private final PrefixMap prefixes = PrefixMapFactory.create();
 
     /** The dataset read through a store's endpoint. */
     public RemoteDatasetGraph(RemoteStore store) {
+        super("an external store");
         this.store = store;
         this.quads = new RemoteQuads(store, cache);
         this.union = new RemoteGraph(store, Quad.unionGraph, cache, quads);
@@ -99,52 +92,14 @@ public final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         return getGraph(g).contains(s, p, o);
     }
 
+    /** A transaction scopes the cache: what it fetched is kept until it ends. */
     @Override
-    public PrefixMap prefixes() {
-        return prefixes;
-    }
-
-    @Override
-    public boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    public void addGraph(Node graphName, Graph graph) {
-        throw new UnsupportedOperationException("read-only: an external store");
-    }
-
-    @Override
-    public void removeGraph(Node graphName) {
-        throw new UnsupportedOperationException("read-only: an external store");
-    }
-
-    @Override
-    public void add(Quad quad) {
-        throw new UnsupportedOperationException("read-only: an external store");
-    }
-
-    @Override
-    public void delete(Quad quad) {
-        throw new UnsupportedOperationException("read-only: an external store");
-    }
-
-    @Override
-    public void deleteAny(Node g, Node s, Node p, Node o) {
-        throw new UnsupportedOperationException("read-only: an external store");
-    }
-
-    @Override public void begin() { begin(TxnType.READ); }
-    @Override public void begin(ReadWrite mode) { begin(TxnType.convert(mode)); }
-    @Override public void begin(TxnType type) {
-        txn.begin(type);
+    protected void opened() {
         cache.open();
     }
-    @Override public boolean promote(Promote mode) { return false; }
-    @Override public void commit() { txn.commit(); cache.close(); }
-    @Override public void abort() { txn.abort(); cache.close(); }
-    @Override public void end() { txn.end(); cache.close(); }
-    @Override public boolean isInTransaction() { return txn.isInTransaction(); }
-    @Override public ReadWrite transactionMode() { return txn.transactionMode(); }
-    @Override public TxnType transactionType() { return txn.transactionType(); }
+
+    @Override
+    protected void closed() {
+        cache.close();
+    }
 }

@@ -15,17 +15,8 @@ import java.util.stream.IntStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.TxnType;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
-import org.apache.jena.shared.AddDeniedException;
-import org.apache.jena.shared.DeleteDeniedException;
-import org.apache.jena.sparql.core.DatasetGraphBaseFind;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Transactional;
-import org.apache.jena.sparql.core.TransactionalNull;
 import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
@@ -38,7 +29,7 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * Its default graph is empty; its union graph gives each triple once, duplicates being adjacent in the orders
  * that end with the graph. Built by {@link Builder}; every write throws.
  */
-public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
+public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
 
     private final NodeDictionary terms;
     /** Component columns (G, S, P, O) in the primary order, GSPO. */
@@ -48,13 +39,12 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
     private final QuadOrder[] inGraph;
     private final QuadOrder[] acrossGraphs;
     private final List<Node> graphNames;
-    private final Transactional txn = TransactionalNull.create();
-    private final PrefixMap prefixes = PrefixMapFactory.emptyPrefixMap();
     private final Graph defaultGraph = GraphView.createDefaultGraph(this);
     private final Graph unionGraph = new UnionGraph(this);
     private final PredicateStatistics statistics;
 
     private FrozenDatasetGraph(NodeDictionary terms, int[][] columns, int count) {
+        super("the served graph does not change while served");
         this.terms = terms;
         this.columns = columns;
         this.count = count;
@@ -78,7 +68,7 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
             if (i == 0 || columns[G][i] != columns[G][i - 1])
                 names.add(terms.node(columns[G][i]));
         this.graphNames = Collections.unmodifiableList(names);
-        this.statistics = new PredicateStatistics(columns, acrossGraphs[0], acrossGraphs[1], count, ids);
+        this.statistics = new PredicateStatistics(columns, acrossGraphs[0], acrossGraphs[1], acrossGraphs[2], count, ids);
         // Queries over this dataset plan their basic graph patterns with counts from these indexes.
         StageBuilder.setGenerator(getContext(), new CountingStageGenerator(this));
     }
@@ -292,51 +282,6 @@ public final class FrozenDatasetGraph extends DatasetGraphBaseFind {
     public boolean isEmpty() {
         return count == 0;
     }
-
-    @Override
-    public void addGraph(Node graphName, Graph graph) {
-        throw new AddDeniedException("read-only dataset");
-    }
-
-    @Override
-    public void removeGraph(Node graphName) {
-        throw new DeleteDeniedException("read-only dataset");
-    }
-
-    @Override
-    public void add(Quad quad) {
-        throw new AddDeniedException("read-only dataset");
-    }
-
-    @Override
-    public void delete(Quad quad) {
-        throw new DeleteDeniedException("read-only dataset");
-    }
-
-    @Override
-    public PrefixMap prefixes() {
-        return prefixes;
-    }
-
-    @Override
-    public boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsTransactionAbort() {
-        return false;
-    }
-
-    @Override public void begin(TxnType type) { txn.begin(type); }
-    @Override public void begin(ReadWrite readWrite) { txn.begin(readWrite); }
-    @Override public boolean promote(Promote mode) { return txn.promote(mode); }
-    @Override public void commit() { txn.commit(); }
-    @Override public void abort() { txn.abort(); }
-    @Override public void end() { txn.end(); }
-    @Override public boolean isInTransaction() { return txn.isInTransaction(); }
-    @Override public ReadWrite transactionMode() { return txn.transactionMode(); }
-    @Override public TxnType transactionType() { return txn.transactionType(); }
 
     /** Collects named graphs, then sorts them once into a {@link FrozenDatasetGraph}; a triple added twice to one graph is kept once. */
     public static final class Builder {

@@ -4,7 +4,7 @@ import static org.stargatekg.store.QuadOrder.O;
 import static org.stargatekg.store.QuadOrder.P;
 import static org.stargatekg.store.QuadOrder.S;
 
-/** For each predicate, the number of distinct subjects and of distinct objects it links, counted in one pass over two sorted orders. */
+/** For each predicate, the number of distinct subjects and of distinct objects it links, and both overall, counted in one pass over each of three sorted orders. */
 final class PredicateStatistics {
 
     private final int[] subjects;
@@ -12,12 +12,12 @@ final class PredicateStatistics {
     final long distinctSubjects;
     final long distinctObjects;
 
-    /** Counts from the subject-predicate-object-graph and predicate-object-subject-graph orders. */
-    PredicateStatistics(int[][] columns, QuadOrder spog, QuadOrder posg, int count, int ids) {
+    /** Counts from the orders subject-predicate-object-graph, predicate-object-subject-graph and object-subject-predicate-graph. */
+    PredicateStatistics(int[][] columns, QuadOrder spog, QuadOrder posg, QuadOrder ospg, int count, int ids) {
         subjects = new int[ids];
         objects = new int[ids];
         long ds = 0, dob = 0;
-        int lastS = -1, lastP = -1;
+        int lastS = -1, lastP = -1, lastO = -1;
         for (int i = 0; i < count; i++) {
             int pos = spog.position(i);
             int s = columns[S][pos], p = columns[P][pos];
@@ -28,7 +28,6 @@ final class PredicateStatistics {
             lastS = s;
             lastP = p;
         }
-        int lastO = -1;
         lastP = -1;
         for (int i = 0; i < count; i++) {
             int pos = posg.position(i);
@@ -38,14 +37,12 @@ final class PredicateStatistics {
             lastP = p;
             lastO = o;
         }
-        // Distinct objects overall: the object-first order is not at hand here, so count object ids that occur.
-        boolean[] seen = new boolean[ids];
+        lastO = -1;
         for (int i = 0; i < count; i++) {
-            int o = columns[O][i];
-            if (!seen[o]) {
-                seen[o] = true;
+            int o = columns[O][ospg.position(i)];
+            if (o != lastO)
                 dob++;
-            }
+            lastO = o;
         }
         distinctSubjects = ds;
         distinctObjects = dob;

@@ -116,12 +116,16 @@ class FrozenDatasetGraphTest {
                 "SELECT ?s ?p ?o { GRAPH <urn:x-arq:UnionGraph> { ?s ?p ?o } }",
                 "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }",
                 "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-                "SELECT ?st ?q { ?st a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?top . ?st ?p ?q FILTER isLiteral(?q) }",
-                "SELECT DISTINCT ?o { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?o }");
+                "SELECT ?st ?q { GRAPH <urn:x-arq:UnionGraph> { ?st a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?top . ?st ?p ?q FILTER isLiteral(?q) } }",
+                "SELECT DISTINCT ?o { GRAPH <urn:x-arq:UnionGraph> { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?o } }");
         Dataset ref = DatasetFactory.wrap(reference);
         Dataset ours = DatasetFactory.wrap(frozen);
         for (String q : queries) {
-            assertTrue(ResultSetCompare.equalsByTerm(select(ref, q), select(ours, q)), q);
+            ResultSetRewindable expected = select(ref, q);
+            // Every query has rows (the default graph of both is empty, so each reads the named graphs).
+            assertTrue(expected.size() > 0, "rows for " + q);
+            expected.reset();
+            assertTrue(ResultSetCompare.equalsByTerm(expected, select(ours, q)), q);
         }
     }
 
