@@ -14,6 +14,7 @@ import org.stargatekg.remote.GraphStoreUpload;
 import org.stargatekg.vocab.Namespaces;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,13 +43,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "The user to log in as (HTTP Basic or Digest); the password is read from " + PASSWORD_VARIABLE + ".")
     private String storeUser;
 
-    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "http://localhost:3030/",
-            description = "Base IRI the data is resolved against; serve with the same --base-url (default: ${DEFAULT-VALUE}).")
-    private String baseUrl;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "An extra article folder (article.txt and *.ttl) loaded after the shipped ones; repeatable.")
-    private List<Path> extraArticles = new ArrayList<>();
+    @Mixin
+    private DataOptions data;
 
     /** Where the password comes from: the process environment, replaceable in tests. */
     Function<String, String> environment = System::getenv;
@@ -56,12 +52,8 @@ final class LoadCommand implements Callable<Integer> {
     /** Validates, uploads, and returns 0, or 1 naming what failed. */
     @Override
     public Integer call() {
-        Namespaces namespaces;
-        try {
-            namespaces = new Namespaces(baseUrl);
-        } catch (IllegalArgumentException ex) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + ex.getMessage());
-        }
+        Namespaces namespaces = data.namespaces();
+        List<Path> extraArticles = data.extraArticles();
         GraphStoreUpload upload;
         try {
             upload = new GraphStoreUpload(graphStore);

@@ -18,6 +18,7 @@ import org.stargatekg.vocab.Namespaces;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,12 +43,12 @@ public final class Main implements Callable<Integer> {
     private String host;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "Public base IRI every relative IRI in the data resolves against; must end with '/' (default: http://localhost:PORT/).")
+            description = "Where people reach this server (behind a proxy, its public address), ending in '/'; it places the endpoint "
+                          + "and dumps in the self-description, while IRIs stay permanent (default: http://localhost:PORT/).")
     private String baseUrl;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "An extra article folder (article.txt and *.ttl) loaded after the shipped ones; repeatable.")
-    private List<Path> extraArticles = new ArrayList<>();
+    @Mixin
+    private DataOptions data;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
@@ -86,6 +87,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         Namespaces namespaces = checkOptions();
+        List<Path> extraArticles = data.extraArticles();
         PersistentStore store = storeDir == null ? null : openStore();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -112,6 +114,7 @@ public final class Main implements Callable<Integer> {
         StargateServer server = StargateServer.create()
                                               .host(host)
                                               .port(port)
+                                              .publicBase(baseUrl)
                                               .queryTimeout(Duration.ofSeconds(timeoutSeconds))
                                               .graph(graph)
                                               .build();
@@ -137,7 +140,7 @@ public final class Main implements Callable<Integer> {
     private int serveRemote(Namespaces namespaces, PrintWriter err) {
         RemoteStore store;
         try {
-            store = RemoteStore.at(sparqlEndpoint, sparqlGraph != null ? sparqlGraph : namespaces.base() + "graph/");
+            store = RemoteStore.at(sparqlEndpoint, sparqlGraph != null ? sparqlGraph : namespaces.graphs());
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--sparql-endpoint': " + ex.getMessage());
         }
@@ -145,7 +148,7 @@ public final class Main implements Callable<Integer> {
             store.login(storeUser, LoadCommand.password(environment, spec));
         StargateServer server;
         try {
-            server = StargateServer.create().host(host).port(port).queryTimeout(Duration.ofSeconds(timeoutSeconds))
+            server = StargateServer.create().host(host).port(port).publicBase(baseUrl).queryTimeout(Duration.ofSeconds(timeoutSeconds))
                                    .remote(store, namespaces).build();
         } catch (RuntimeException ex) {
             err.println("Cannot read the store at " + sparqlEndpoint + ": " + rootMessage(ex));
@@ -177,26 +180,22 @@ public final class Main implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         if (host.isBlank())
             throw new ParameterException(spec.commandLine(), "--host must name an interface such as 127.0.0.1 or 0.0.0.0, got a blank value");
-        for (Path dir : extraArticles) {
-            if (!java.nio.file.Files.exists(dir))
-                throw new ParameterException(spec.commandLine(), "--data folder does not exist: " + dir.toAbsolutePath());
-            if (!java.nio.file.Files.isDirectory(dir))
-                throw new ParameterException(spec.commandLine(), "--data is not a folder: " + dir.toAbsolutePath());
-        }
         if (timeoutSeconds <= 0)
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, got " + timeoutSeconds);
-        if (sparqlEndpoint != null && (validateOnly || !extraArticles.isEmpty()))
+        if (sparqlEndpoint != null && (validateOnly || !data.extraArticles().isEmpty()))
             throw new ParameterException(spec.commandLine(),
                     "--sparql-endpoint serves what the store holds: load articles into it with the load command, not --data or --validate");
         if (sparqlEndpoint != null && storeDir != null)
             throw new ParameterException(spec.commandLine(), "--sparql-endpoint and --store are two different stores: choose one");
         if (sparqlEndpoint == null && (sparqlGraph != null || storeUser != null))
             throw new ParameterException(spec.commandLine(), "--sparql-graph and --store-user need --sparql-endpoint");
-        String base = baseUrl != null ? baseUrl : "http://localhost:" + port + "/";
-        try {
-            return new Namespaces(base);
-        } catch (IllegalArgumentException ex) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + ex.getMessage());
+        if (baseUrl != null) {
+            try {
+                Namespaces.check(baseUrl, "base URL");
+            } catch (IllegalArgumentException ex) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--base-url': " + ex.getMessage());
+            }
         }
+        return data.namespaces();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.stargatekg.http.AddressMap;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -28,16 +29,21 @@ public final class DatasetDescriptions {
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
+    private final AddressMap addresses;
     private final Namespaces ns;
     private final DatasetStatistics stats;
     private final List<Node> articles;
     private final List<String> examples;
     private final PrefixMapping prefixes;
 
-    /** Describes a dataset from its counts, the article resources it is drawn from and a few example resources. */
-    public DatasetDescriptions(Namespaces ns, DatasetStatistics stats, List<Node> articles, List<String> examples,
+    /**
+     * Describes a dataset from its counts, the article resources it is drawn from and a few example resources; the
+     * dataset and the service keep permanent IRIs, while the endpoint and the dumps are given at their addresses here.
+     */
+    public DatasetDescriptions(AddressMap addresses, DatasetStatistics stats, List<Node> articles, List<String> examples,
                                PrefixMapping prefixes) {
-        this.ns = ns;
+        this.addresses = addresses;
+        this.ns = addresses.namespaces();
         this.stats = stats;
         this.articles = List.copyOf(articles);
         this.examples = List.copyOf(examples);
@@ -46,12 +52,17 @@ public final class DatasetDescriptions {
 
     /** The IRI of the dataset as VoID describes it. */
     public Node datasetNode() {
-        return iri(ns.base() + VOID_PATH.substring(1) + "#dataset");
+        return iri(addresses.iri(VOID_PATH) + "#dataset");
     }
 
-    /** The IRI of the SPARQL endpoint. */
+    /** The address of the SPARQL endpoint on this server. */
     public Node endpointNode() {
-        return iri(ns.base() + "sparql");
+        return iri(addresses.address("/sparql"));
+    }
+
+    /** The permanent IRI of the SPARQL service this server provides. */
+    private Node serviceNode() {
+        return iri(addresses.iri("/sparql") + "#service");
     }
 
     /** The VoID and DCAT description, with a void:subset per named graph. */
@@ -62,23 +73,23 @@ public final class DatasetDescriptions {
         add(g, ds, RDF.type.asNode(), iri(DCAT + "Dataset"));
         add(g, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG", "en"));
         add(g, ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
-                "A knowledge graph of one news article: who said what about the Stargate project, with every fact and "
-                + "statement traced to a passage of the article.", "en"));
+                "A knowledge graph of news articles: who said what, with every fact and statement traced to a passage "
+                + "of its article.", "en"));
         add(g, ds, DCTerms.license.asNode(), iri(LICENSE));
         articles.forEach(a -> add(g, ds, DCTerms.source.asNode(), a));
         add(g, ds, iri(VOID + "sparqlEndpoint"), endpointNode());
-        add(g, ds, iri(DCAT + "landingPage"), iri(ns.base()));
-        add(g, ds, iri(VOID + "uriSpace"), NodeFactory.createLiteralString(ns.base()));
-        add(g, ds, iri(VOID + "rootResource"), iri(ns.instances() + "stargate-article"));
+        add(g, ds, iri(DCAT + "landingPage"), iri(addresses.address("/")));
+        add(g, ds, iri(VOID + "uriSpace"), NodeFactory.createLiteralString(ns.namespace()));
+        articles.forEach(a -> add(g, ds, iri(VOID + "rootResource"), a));
         examples.forEach(e -> add(g, ds, iri(VOID + "exampleResource"), iri(e)));
         vocabularies().forEach(v -> add(g, ds, iri(VOID + "vocabulary"), iri(v)));
         counts(g, ds, stats.union());
         add(g, ds, iri(VOID + "feature"), iri(FORMATS + "Turtle"));
         add(g, ds, iri(VOID + "feature"), iri(FORMATS + "JSON-LD"));
         for (Dumps.Dump d : Dumps.ALL) {
-            Node url = iri(ns.base() + d.path().substring(1));
+            Node url = iri(addresses.address(d.path()));
             add(g, ds, iri(VOID + "dataDump"), url);
-            Node dist = iri(ns.base() + d.path().substring(1) + "#distribution");
+            Node dist = iri(addresses.iri(d.path()) + "#distribution");
             add(g, ds, iri(DCAT + "distribution"), dist);
             add(g, dist, RDF.type.asNode(), iri(DCAT + "Distribution"));
             add(g, dist, iri(DCAT + "downloadURL"), url);
@@ -86,7 +97,7 @@ public final class DatasetDescriptions {
             add(g, dist, DCTerms.title.asNode(), NodeFactory.createLiteralLang(d.title(), "en"));
             add(g, dist, DCTerms.license.asNode(), iri(LICENSE));
         }
-        Node service = iri(ns.base() + "sparql#service");
+        Node service = serviceNode();
         add(g, ds, iri(DCAT + "distribution"), service);
         add(g, service, RDF.type.asNode(), iri(DCAT + "DataService"));
         add(g, service, iri(DCAT + "endpointURL"), endpointNode());
@@ -104,7 +115,7 @@ public final class DatasetDescriptions {
     /** The Service Description of the endpoint: query language, result formats, union default graph, graph sizes. */
     public Graph serviceGraph() {
         Graph g = newGraph();
-        Node service = iri(ns.base() + "sparql#service");
+        Node service = serviceNode();
         add(g, service, RDF.type.asNode(), iri(SD + "Service"));
         add(g, service, iri(SD + "endpoint"), endpointNode());
         add(g, service, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query"));
@@ -120,7 +131,7 @@ public final class DatasetDescriptions {
                 "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
                 + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
-        Node dataset = iri(ns.base() + "sparql#dataset");
+        Node dataset = iri(addresses.iri("/sparql") + "#dataset");
         add(g, service, iri(SD + "defaultDataset"), dataset);
         add(g, dataset, RDF.type.asNode(), iri(SD + "Dataset"));
         add(g, dataset, iri(DCTerms.NS + "source"), datasetNode());
@@ -129,7 +140,7 @@ public final class DatasetDescriptions {
         add(g, defaultGraph, RDF.type.asNode(), iri(SD + "Graph"));
         add(g, defaultGraph, iri(VOID + "triples"), number(stats.union().triples()));
         for (Node graphName : stats.graphNames()) {
-            Node named = NodeFactory.createBlankNode("named-" + graphName.getURI().substring(ns.base().length()).replace('/', '-'));
+            Node named = NodeFactory.createBlankNode("named-" + graphName.getURI().substring(ns.namespace().length()).replace('/', '-'));
             add(g, dataset, iri(SD + "namedGraph"), named);
             add(g, named, RDF.type.asNode(), iri(SD + "NamedGraph"));
             add(g, named, iri(SD + "name"), graphName);
@@ -165,7 +176,7 @@ public final class DatasetDescriptions {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
         g.getPrefixMapping().setNsPrefix("sd", SD);
-        g.getPrefixMapping().setNsPrefix("graph", ns.base() + "graph/");
+        g.getPrefixMapping().setNsPrefix("graph", ns.graphs());
         return g;
     }
 

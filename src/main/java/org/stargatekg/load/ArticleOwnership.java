@@ -17,7 +17,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.stargatekg.vocab.NIF;
-import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 
 import static org.apache.jena.riot.out.NodeFmtLib.strNT;
 
@@ -35,10 +35,9 @@ final class ArticleOwnership {
     private final List<ArticleFolder> folders = new ArrayList<>();
 
     /** A rule whose owned classes are the three roots and their subclasses in the ontology. */
-    ArticleOwnership(Graph ontology, Namespaces namespaces) {
+    ArticleOwnership(Graph ontology) {
         this.ownedClasses = subClassClosure(ontology, List.of(NIF.Context,
-                NodeFactory.createURI(namespaces.ontology() + "EvidencePassage"),
-                NodeFactory.createURI(namespaces.ontology() + "Reported")));
+                SG.EvidencePassage.asNode(), SG.Reported.asNode()));
     }
 
     /** Records the resources a folder owns, failing if another folder already owns one of them. */

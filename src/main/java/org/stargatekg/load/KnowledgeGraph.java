@@ -101,6 +101,6 @@ public final class KnowledgeGraph {
             case FILES_INTO_STORE -> ", loaded into the store";
             case STORE -> ", served from the store without reading the files";
         };
-        return quads + " quads in " + graphs + " graphs (base " + namespaces.base() + from + ")";
+        return quads + " quads in " + graphs + " graphs (namespace " + namespaces.namespace() + from + ")";
     }
 }

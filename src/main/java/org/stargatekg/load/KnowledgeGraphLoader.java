@@ -25,7 +25,7 @@ import org.stargatekg.vocab.Namespaces;
  * folders describe the same article, passage, statement or fact ({@link ArticleOwnership}), materialize inferences,
  * validate with SHACL, and only then build the dataset.
  * <pre>{@code
- * KnowledgeGraph kg = KnowledgeGraphLoader.create(new Namespaces("http://localhost:3030/"))
+ * KnowledgeGraph kg = KnowledgeGraphLoader.create(Namespaces.standard())
  *         .ontology(Path.of("ontology"))
  *         .articles(Path.of("data"))
  *         .load();
@@ -48,7 +48,7 @@ public final class KnowledgeGraphLoader {
         this.namespaces = namespaces;
     }
 
-    /** Starts a loader that resolves every relative IRI against the namespaces' base. */
+    /** Starts a loader for data under the given namespace; a relative IRI in a file resolves against it, never against a server address. */
     public static KnowledgeGraphLoader create(Namespaces namespaces) {
         return new KnowledgeGraphLoader(Objects.requireNonNull(namespaces, "namespaces"));
     }
@@ -96,13 +96,13 @@ public final class KnowledgeGraphLoader {
         List<Path> folders = new ArrayList<>();
         folders.add(ontologyDir);
         folders.addAll(articleDirs);
-        String fingerprint = PersistentStore.fingerprint(namespaces.base(), folders);
+        String fingerprint = PersistentStore.fingerprint(namespaces.namespace(), folders);
         if (store.holds(fingerprint)) {
             LOG.info("Serving the store {} as it is: it holds these sources (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
             return new KnowledgeGraph(store.open(), namespaces, List.of(), KnowledgeGraph.Origin.STORE);
         }
         KnowledgeGraph loaded = loadFiles(KnowledgeGraph.Origin.FILES_INTO_STORE);
-        DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.base());
+        DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.namespace());
         LOG.info("Loaded and validated the sources into the store {} (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
         return new KnowledgeGraph(saved, namespaces, loaded.notes(), KnowledgeGraph.Origin.FILES_INTO_STORE);
     }
@@ -128,7 +128,7 @@ public final class KnowledgeGraphLoader {
         Graph ontology = readOntology();
         Graph shapes = readShapes();
         time("parse", t);
-        Map<Node, Graph> articleGraphs = readArticles(new ArticleOwnership(ontology, namespaces));
+        Map<Node, Graph> articleGraphs = readArticles(new ArticleOwnership(ontology));
 
         t = System.nanoTime();
         Graph data = GraphFactory.createDefaultGraph();
@@ -165,7 +165,7 @@ public final class KnowledgeGraphLoader {
     private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         long t = System.nanoTime();
         List<ReadFolder> read = OrderedParallel.map(articleDirs, dir -> {
-            ArticleFolder article = ArticleFolder.read(dir, namespaces.base());
+            ArticleFolder article = ArticleFolder.read(dir, namespaces.namespace());
             Node context = EvidenceCheck.check(article, article.merged());
             Graph said = article.articleTriples();
             said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
@@ -200,7 +200,7 @@ public final class KnowledgeGraphLoader {
         if (files.isEmpty())
             throw new LoadException("Ontology folder " + SourceFiles.describe(ontologyDir) + " has no *.ttl files");
         Graph ontology = GraphFactory.createDefaultGraph();
-        files.forEach(f -> GraphUtil.addInto(ontology, TurtleReader.read(f, namespaces.base())));
+        files.forEach(f -> GraphUtil.addInto(ontology, TurtleReader.read(f, namespaces.namespace())));
         return ontology;
     }
 
@@ -208,7 +208,7 @@ public final class KnowledgeGraphLoader {
         Path file = ontologyDir.resolve(SHAPES_FILE);
         if (!Files.isRegularFile(file))
             throw new LoadException("Ontology folder " + SourceFiles.describe(ontologyDir) + " has no " + SHAPES_FILE);
-        return TurtleReader.read(file, namespaces.base());
+        return TurtleReader.read(file, namespaces.namespace());
     }
 
     private FrozenDatasetGraph buildStore(Graph ontology, Map<Node, Graph> articleGraphs, List<Triple> inferred) {

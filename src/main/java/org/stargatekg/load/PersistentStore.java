@@ -20,7 +20,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 
 /**
  * A TDB2 store on disk that keeps a loaded graph between runs. Next to the database it records what was loaded
- * ({@value #RECORD}: a SHA-256 of the base IRI and every source file's name and bytes), so that a later start with
+ * ({@value #RECORD}: a SHA-256 of the dataset namespace and every source file's name and bytes), so that a later start with
  * the same sources opens the store instead of parsing and validating the files again.
  * <p>
  * TDB2 keeps numbers as values: {@code "80000000000"^^xsd:decimal} comes back as {@code "80000000000.0"}. Queries
@@ -113,7 +113,7 @@ public final class PersistentStore {
         return db;
     }
 
-    /** A SHA-256 over the base IRI and, for each folder in order, each regular file's name and bytes, sorted by name. */
+    /** A SHA-256 over the dataset namespace and, for each folder in order, each regular file's name and bytes, sorted by name. */
     static String fingerprint(String base, List<Path> folders) {
         MessageDigest sha;
         try {

@@ -27,13 +27,13 @@ import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
 
-/** Parses one Turtle file against the public base IRI and turns every parser complaint, warnings included, into a {@link LoadException}. */
+/** Parses one Turtle file against the dataset namespace and turns every parser complaint, warnings included, into a {@link LoadException}. */
 final class TurtleReader {
 
     private TurtleReader() {}
 
     /**
-     * Parses a Turtle file with relative IRIs resolved against the base; fails naming file, line and column,
+     * Parses a Turtle file with relative IRIs resolved against the dataset namespace; fails naming file, line and column,
      * and also fails on bytes that are not UTF-8 and on a file that states no triples.
      */
     static Graph read(Path file, String base) {

@@ -1,10 +1,13 @@
 package org.stargatekg.server;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -25,7 +28,7 @@ import org.stargatekg.search.SearchIndex;
 import org.stargatekg.search.StoreSearch;
 import org.stargatekg.search.TextSearch;
 import org.stargatekg.vocab.Namespaces;
-import org.stargatekg.web.Prefixes;
+import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.web.SearchServlet;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -50,7 +53,9 @@ import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
 import org.stargatekg.remote.RemoteDatasetGraph;
 import org.stargatekg.remote.RemoteStore;
+import org.stargatekg.http.AddressMap;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
@@ -60,7 +65,7 @@ import org.stargatekg.web.Site;
  * {@code /sparql} and Graph Store Protocol reads at {@code /data}, nothing that writes, SERVICE turned off, every
  * response with the security headers, requests capped in size, and a stop that lets requests in flight finish.
  * <pre>{@code
- * KnowledgeGraph kg = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:3030/")).load();
+ * KnowledgeGraph kg = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
  * StargateServer server = StargateServer.create().port(3030).graph(kg).build().start();
  * // ... GET http://localhost:3030/sparql?query=...
  * server.stop();
@@ -74,8 +79,6 @@ public final class StargateServer {
     /** Path of the Graph Store Protocol (read) endpoint. */
     public static final String GSP_PATH = "/data";
 
-    /** Resources named as examples in the VoID description, when the data holds them. */
-    private static final List<String> EXAMPLES = List.of("stargate", "elon-musk", "sam-altman", "altman-supervillain-warning");
     /** The largest request line plus headers accepted; a longer URL gets 414, longer headers 431. */
     public static final int MAX_HEADER_BYTES = 64 * 1024;
 
@@ -162,6 +165,7 @@ public final class StargateServer {
         private RemoteStore remote;
         private Namespaces remoteNamespaces;
         private boolean responseCache = true;
+        private String publicBase;
 
         private Builder() {}
 
@@ -200,14 +204,24 @@ public final class StargateServer {
             return this;
         }
 
-        /** The loaded graph to serve; its namespaces give the base URL. */
+        /**
+         * Where people reach the server, an http(s) URL ending in "/" (behind a proxy, its public address); default
+         * {@code http://localhost:PORT/}. It only places the endpoint and dumps in the self-description: IRIs never
+         * depend on it.
+         */
+        public Builder publicBase(String url) {
+            this.publicBase = url == null ? null : Namespaces.check(url, "base URL");
+            return this;
+        }
+
+        /** The loaded graph to serve, under its own dataset namespace. */
         public Builder graph(KnowledgeGraph graph) {
             this.graph = Objects.requireNonNull(graph, "graph");
             this.remote = null;
             return this;
         }
 
-        /** An external store to serve instead of a loaded graph; its data must have been loaded with these namespaces. */
+        /** An external store to serve instead of a loaded graph, holding data under these namespaces. */
         public Builder remote(RemoteStore store, Namespaces namespaces) {
             this.remote = Objects.requireNonNull(store, "store");
             this.remoteNamespaces = Objects.requireNonNull(namespaces, "namespaces");
@@ -230,10 +244,14 @@ public final class StargateServer {
                 throw new IllegalStateException("No knowledge graph to serve");
             DatasetGraph dsg = graph != null ? graph.dataset().asDatasetGraph() : new RemoteDatasetGraph(remote);
             Namespaces ns = graph != null ? graph.namespaces() : remoteNamespaces;
-            Site site = graph != null ? new Site(graph) : new Site(dsg, ns);
+            AtomicReference<FusekiServer> bound = new AtomicReference<>();
+            String fixedBase = publicBase;
+            AddressMap addresses = new AddressMap(ns, () -> fixedBase != null ? fixedBase
+                    : "http://localhost:" + bound.get().getHttpPort() + "/");
+            Site site = new Site(dsg, addresses);
             String served = graph != null
-                    ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (base " + ns.base() + ")"
-                    : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (base " + ns.base() + ")";
+                    ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (namespace " + ns.namespace() + ")"
+                    : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (namespace " + ns.namespace() + ")";
             // Our own graph gets a full-text index, built on the other core while the dataset is counted. Through an
             // external store, /search asks the store (its own full-text index where it has one) and nothing is copied
             // out of it at start.
@@ -263,8 +281,9 @@ public final class StargateServer {
                 metrics.gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
                        .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
             PrefixMapping prefixes = Prefixes.of(ns);
-            DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes);
-            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search),
+            List<Node> articles = articles(dsg);
+            DatasetDescriptions descriptions = new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes);
+            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search, site),
                                                 new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
             // The graph is read-only while served, so a whole response can be kept and replayed.
@@ -282,6 +301,7 @@ public final class StargateServer {
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH));
             FusekiServer fuseki = builder.addFilter("/*", front).build();
+            bound.set(fuseki);
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
@@ -300,17 +320,26 @@ public final class StargateServer {
             return context;
         }
 
-        /** The articles the data is drawn from: every sg:NewsArticle. */
-        private static List<Node> articles(DatasetGraph dsg, Namespaces ns) {
-            Node newsArticle = NodeFactory.createURI(ns.ontology() + "NewsArticle");
-            return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), newsArticle))
-                    .stream().map(Triple::getSubject).filter(Node::isURI).distinct().toList());
+        /** The articles the data is drawn from: every sg:NewsArticle, in IRI order. */
+        private static List<Node> articles(DatasetGraph dsg) {
+            return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), SG.NewsArticle.asNode()))
+                    .stream().map(Triple::getSubject).filter(Node::isURI).distinct().sorted(Comparator.comparing(Node::getURI)).toList());
         }
 
-        /** A few well-known resources, those of them that are in the data. */
-        private static List<String> examples(DatasetGraph dsg, Namespaces ns) {
-            return Txn.calculateRead(dsg, () -> EXAMPLES.stream().map(ns.instances()::concat)
-                    .filter(iri -> dsg.getDefaultGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY)).toList());
+        /** Example resources for VoID: each article, what it is about, and the first few things it mentions. */
+        private static List<String> examples(DatasetGraph dsg, List<Node> articles) {
+            Node about = NodeFactory.createURI("https://schema.org/about");
+            Node mentions = NodeFactory.createURI("https://schema.org/mentions");
+            return Txn.calculateRead(dsg, () -> {
+                Set<String> out = new LinkedHashSet<>();
+                for (Node a : articles) {
+                    out.add(a.getURI());
+                    for (Node p : List.of(about, mentions))
+                        Iter.toList(dsg.getDefaultGraph().find(a, p, Node.ANY)).stream().map(Triple::getObject)
+                            .filter(Node::isURI).map(Node::getURI).sorted().limit(3).forEach(out::add);
+                }
+                return List.copyOf(out);
+            });
         }
 
         /**

@@ -49,7 +49,7 @@ final class Evidence {
         int from = sentenceStart(text, b);
         int to = sentenceEnd(text, e);
         String anchor = local(passage);
-        String articleHref = context.getURI() + "#" + anchor;
+        String articleHref = site.addresses().href(context.getURI()) + "#" + anchor;
         return new Passage(site.link(passage, labels), b, e, text.substring(from, b), text.substring(b, e),
                            text.substring(e, to), articleHref);
     }

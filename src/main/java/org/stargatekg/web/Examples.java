@@ -11,16 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.load.ShippedSources;
 import org.stargatekg.vocab.Namespaces;
 
 /**
- * The competency questions as ready example queries for the editor: the shipped {@code .rq} files, their relative
- * PREFIX IRIs made absolute against the base so that each runs as it stands.
+ * The competency questions as ready example queries for the editor: the shipped {@code .rq} files as they stand
+ * (their PREFIX lines name the permanent namespaces, so each runs on any server).
  */
 public final class Examples {
 
-    private static final Pattern RELATIVE_PREFIX = Pattern.compile("(?m)^(PREFIX\\s+[A-Za-z0-9_-]*:\\s*<)([^:>]*)>");
 
     private Examples() {}
 
@@ -28,18 +28,18 @@ public final class Examples {
     public record Example(String id, String title, String query) {}
 
     /** The shipped example queries (full-text search, named graphs, claims) and then the competency questions. */
-    public static List<Example> shipped(Namespaces ns) {
-        List<Example> out = new ArrayList<>(folder("examples", ns));
-        out.addAll(competencyQuestions(ns));
+    public static List<Example> shipped() {
+        List<Example> out = new ArrayList<>(folder("examples"));
+        out.addAll(competencyQuestions());
         return out;
     }
 
     /** The competency questions shipped with the server, in order. */
-    public static List<Example> competencyQuestions(Namespaces ns) {
-        return folder("competency", ns);
+    public static List<Example> competencyQuestions() {
+        return folder("competency");
     }
 
-    private static List<Example> folder(String folder, Namespaces ns) {
+    private static List<Example> folder(String folder) {
         Path dir = ShippedSources.locate().queriesDir().resolve(folder);
         List<Example> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -48,22 +48,12 @@ public final class Examples {
                 String first = text.lines().findFirst().orElse("");
                 String title = first.startsWith("#") ? first.substring(1).trim() : f.getFileName().toString();
                 String name = f.getFileName().toString();
-                out.add(new Example(name.substring(0, name.length() - 3), title, absolute(text, ns)));
+                out.add(new Example(name.substring(0, name.length() - 3), title, text));
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out;
-    }
-
-    /** Resolves the relative IRIs of PREFIX declarations against the base. */
-    static String absolute(String query, Namespaces ns) {
-        Matcher m = RELATIVE_PREFIX.matcher(query);
-        StringBuilder sb = new StringBuilder();
-        while (m.find())
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + ns.base() + m.group(2) + ">"));
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /** The PREFIX lines a new query starts with: our namespaces and the standard ones the data uses. */

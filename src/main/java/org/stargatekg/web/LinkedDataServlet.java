@@ -20,6 +20,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.system.Txn;
+import org.stargatekg.http.AddressMap;
 
 /**
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
@@ -40,16 +41,20 @@ public final class LinkedDataServlet extends HttpServlet {
             new Format("N-Quads", "application/n-quads", ".nq"));
 
     private static final AcceptList OFFERS = AcceptList.create(FORMATS.stream().map(Format::mediaType).toArray(String[]::new));
+    /** Where a permanent IRI is looked up: {@code /resource?uri=IRI}. */
+    public static final String LOOKUP_PATH = "/resource";
+
     private static final Pattern STATIC_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.(css|js|svg|txt)");
 
     private final transient Site site;
-    private final transient Templates templates = new Templates();
+    private final transient Templates templates;
     private final transient List<Examples.Example> examples;
 
     /** A servlet over the site's dataset. */
     public LinkedDataServlet(Site site) {
         this.site = site;
-        this.examples = Examples.shipped(site.namespaces());
+        this.templates = new Templates(site);
+        this.examples = Examples.shipped();
     }
 
     /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
@@ -78,6 +83,10 @@ public final class LinkedDataServlet extends HttpServlet {
             explore(req, resp);
             return;
         }
+        if (path.equals(LOOKUP_PATH)) {
+            lookup(req, resp);
+            return;
+        }
         resource(path, req, resp);
     }
 
@@ -87,16 +96,15 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     private void resource(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String base = site.namespaces().base();
-        String relative = path.substring(1);
+        AddressMap addresses = site.addresses();
         Format forced = null;
-        Node node = NodeFactory.createURI(base + relative);
-        boolean exists = Txn.calculateRead(site.dataset(), () -> site.exists(node));
-        Node target = node;
+        Node requested = NodeFactory.createURI(addresses.iri(path));
+        Node target = requested;
+        boolean exists = Txn.calculateRead(site.dataset(), () -> site.exists(requested));
         if (!exists) {
             for (Format f : FORMATS) {
-                if (relative.endsWith(f.suffix())) {
-                    Node stripped = NodeFactory.createURI(base + relative.substring(0, relative.length() - f.suffix().length()));
+                if (path.endsWith(f.suffix())) {
+                    Node stripped = NodeFactory.createURI(addresses.iri(path.substring(0, path.length() - f.suffix().length())));
                     if (Txn.calculateRead(site.dataset(), () -> site.exists(stripped))) {
                         forced = f;
                         target = stripped;
@@ -107,7 +115,7 @@ public final class LinkedDataServlet extends HttpServlet {
             }
         }
         if (!exists) {
-            notFound(req, resp, base + relative);
+            notFound(req, resp, target.getURI());
             return;
         }
         Format format = forced != null ? forced : negotiate(req, null);
@@ -120,12 +128,12 @@ public final class LinkedDataServlet extends HttpServlet {
         for (Format f : FORMATS) {
             if (links.length() > 0)
                 links.append(", ");
-            links.append('<').append(target.getURI()).append(f.suffix()).append(">; rel=\"alternate\"; type=\"")
+            links.append('<').append(addresses.path(target.getURI())).append(f.suffix()).append(">; rel=\"alternate\"; type=\"")
                  .append(f.mediaType()).append('"');
         }
         resp.setHeader("Link", links.toString());
         if (forced == null)
-            resp.setHeader("Content-Location", target.getURI() + format.suffix());
+            resp.setHeader("Content-Location", addresses.path(target.getURI()) + format.suffix());
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
             Page page = Txn.calculateRead(site.dataset(), () -> htmlPage(resource));
@@ -170,10 +178,31 @@ public final class LinkedDataServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
+    /**
+     * Resolves a permanent IRI given as {@code ?uri=}: 303 to its local address when it is ours and in the data, so that
+     * a client holding only the IRI (from a dump, say) reaches its description here; 404 otherwise.
+     */
+    private void lookup(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String iri = req.getParameter("uri");
+        if (iri == null || iri.isBlank()) {
+            text(resp, 400, "Give the IRI to look up: " + LOOKUP_PATH + "?uri=IRI\n");
+            return;
+        }
+        String local = site.addresses().path(iri);
+        Node node = NodeFactory.createURI(iri);
+        if (local == null || !Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
+            notFound(req, resp, iri);
+            return;
+        }
+        resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        resp.setHeader("Location", local);
+        resp.setContentLength(0);
+    }
+
     private void explore(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String iri = req.getParameter("iri");
         if (iri == null || iri.isBlank()) {
-            iri = site.namespaces().base() + "id/stargate";
+            iri = Txn.calculateRead(site.dataset(), site::mainTopic);
         }
         Node node = NodeFactory.createURI(iri);
         if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {

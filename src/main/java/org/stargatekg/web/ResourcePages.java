@@ -99,7 +99,7 @@ final class ResourcePages {
         String queryHref = "/sparql#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
         String exploreHref = "/explore?iri=" + URLEncoder.encode(self.iri(), StandardCharsets.UTF_8);
         List<ResourcePage.FormatLink> formatLinks = new ArrayList<>();
-        String path = self.iri();
+        String path = self.href();
         for (Format f : formats)
             formatLinks.add(new ResourcePage.FormatLink(f.name(), path + f.suffix(), f.mediaType()));
         return new ResourcePage(self, types, description(node), groups, evidence.of(node),

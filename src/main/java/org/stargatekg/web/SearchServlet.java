@@ -25,11 +25,14 @@ public final class SearchServlet extends HttpServlet {
     static final int DEFAULT_LIMIT = 20;
 
     private final transient TextSearch index;
-    private final transient Templates templates = new Templates();
+    private final transient Templates templates;
+    private final transient Site site;
 
-    /** A servlet over a built index, or a search that asks an external store. */
-    public SearchServlet(TextSearch index) {
+    /** A servlet over a built index, or a search that asks an external store, with the site's pages around it. */
+    public SearchServlet(TextSearch index, Site site) {
         this.index = index;
+        this.site = site;
+        this.templates = new Templates(site);
     }
 
     @Override
@@ -60,7 +63,11 @@ public final class SearchServlet extends HttpServlet {
             send(resp, 200, "application/json", JSON.toString(toJson(query, hits)));
         else
             send(resp, 200, "text/html", templates.render("search.jte", Map.of("query", query, "hits", hits, "jsonHref",
-                    "/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8) + "&format=json")));
+                    "/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8) + "&format=json", "href", href())));
+    }
+
+    private java.util.function.Function<String, String> href() {
+        return site.addresses()::href;
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class SearchServlet extends HttpServlet {
             body.put("error", message);
             send(resp, 400, "application/json", JSON.toString(body));
         } else {
-            send(resp, 400, "text/html", templates.render("search.jte", Map.of("query", query, "hits", List.of(), "error", message)));
+            send(resp, 400, "text/html", templates.render("search.jte", Map.of("query", query, "hits", List.of(), "error", message, "href", href())));
         }
     }
 

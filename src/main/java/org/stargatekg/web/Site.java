@@ -1,10 +1,13 @@
 package org.stargatekg.web;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.Lang;
@@ -12,9 +15,11 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.vocab.Prefixes;
+import org.stargatekg.http.AddressMap;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 
 /**
  * What every page needs to know about the served graph, gathered once at start: the dataset, its namespaces and
@@ -22,28 +27,37 @@ import org.stargatekg.vocab.Namespaces;
  */
 public final class Site {
 
+    private static final Node SCHEMA_ABOUT = NodeFactory.createURI("https://schema.org/about");
+
     private final DatasetGraph dataset;
+    private final AddressMap addresses;
     private final Namespaces ns;
     private final PrefixMapping prefixes;
     private final Terms terms;
     private final Graph vocabularyLabels;
     private final Map<Node, String> articleTexts = new HashMap<>();
-
-    /** Gathers what pages need from a loaded knowledge graph. */
-    public Site(KnowledgeGraph kg) {
-        this(kg.dataset().asDatasetGraph(), kg.namespaces());
-    }
+    private final List<Link> menu;
 
     /** Gathers what pages need from any dataset shaped like a loaded one: named graphs, the union as default graph. */
-    public Site(DatasetGraph dataset, Namespaces ns) {
+    public Site(DatasetGraph dataset, AddressMap addresses) {
         this.dataset = dataset;
-        this.ns = ns;
+        this.addresses = addresses;
+        this.ns = addresses.namespaces();
         this.prefixes = Prefixes.of(ns);
-        this.terms = new Terms(ns);
+        this.terms = new Terms();
         this.vocabularyLabels = GraphFactory.createDefaultGraph();
         RDFParser.source("web/vocabulary-labels.ttl").lang(Lang.TURTLE).parse(vocabularyLabels);
         Txn.executeRead(dataset, () -> dataset.getUnionGraph().find(Node.ANY, NIF.isString, Node.ANY)
                 .forEachRemaining((Triple t) -> articleTexts.put(t.getSubject(), t.getObject().getLiteralLexicalForm())));
+        this.menu = Txn.calculateRead(dataset, () -> {
+            Labels labels = labels();
+            return newsArticles().stream().map(a -> link(a, labels)).toList();
+        });
+    }
+
+    /** The articles the menu links to, gathered at start. */
+    public List<Link> menu() {
+        return menu;
     }
 
     DatasetGraph dataset() {
@@ -57,6 +71,10 @@ public final class Site {
 
     Namespaces namespaces() {
         return ns;
+    }
+
+    AddressMap addresses() {
+        return addresses;
     }
 
     PrefixMapping prefixes() {
@@ -76,14 +94,29 @@ public final class Site {
         return articleTexts.get(context);
     }
 
+    /** The articles of the data (every sg:NewsArticle), in IRI order: what the menu and home page list. */
+    List<Node> newsArticles() {
+        return union().find(Node.ANY, Terms.TYPE, SG.NewsArticle.asNode()).mapWith(Triple::getSubject)
+                      .filterKeep(Node::isURI).toList().stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
+    }
+
+    /** What the first article is about (its schema:about), else the article itself: where the graph view starts. */
+    String mainTopic() {
+        List<Node> articles = newsArticles();
+        if (articles.isEmpty())
+            return addresses.iri("/");
+        Node about = first(articles.get(0), SCHEMA_ABOUT);
+        return (about != null && about.isURI() ? about : articles.get(0)).getURI();
+    }
+
     /** The articles whose texts we hold. */
     Map<Node, String> articles() {
         return articleTexts;
     }
 
-    /** Whether the IRI is one of ours. */
+    /** Whether the IRI is one of ours (it has a local address here). */
     boolean isLocal(String iri) {
-        return iri.startsWith(ns.base());
+        return addresses.isLocal(iri);
     }
 
     /** Whether a node appears in the dataset as subject or object, or names a graph. */
@@ -93,10 +126,10 @@ public final class Site {
                 || g.contains(Node.ANY, node, Node.ANY) || dataset.containsGraph(node);
     }
 
-    /** A link to a node: local IRIs link to themselves (they resolve here), others to their IRI too. */
+    /** A link to a node: our IRIs link to their local address, others to their IRI. */
     Link link(Node node, Labels labels) {
         String iri = node.isURI() ? node.getURI() : "_:" + node.getBlankNodeLabel();
-        return new Link(iri, labels.label(node), node.isURI() ? iri : null, node.isURI() && isLocal(iri));
+        return new Link(iri, labels.label(node), node.isURI() ? addresses.href(iri) : null, node.isURI() && isLocal(iri));
     }
 
     /** The first object of (s, p) in the union graph, or null. */

@@ -1,5 +1,6 @@
 package org.stargatekg.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -9,12 +10,21 @@ import gg.jte.output.StringOutput;
 /** Renders our jte templates, precompiled at build time; jte escapes every value for its HTML context by default. */
 final class Templates {
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    /** Renders a template with its parameters. */
+    private final Site site;
+
+    /** Templates for the pages of a site, whose menu lists its articles. */
+    Templates(Site site) {
+        this.site = site;
+    }
+
+    /** Renders a template with its parameters and the site's menu. */
     String render(String template, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("menu", site.menu());
         StringOutput out = new StringOutput();
-        engine.render(template, params, out);
+        ENGINE.render(template, all, out);
         return out.toString();
     }
 }

@@ -2,12 +2,14 @@ package org.stargatekg.web;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.stargatekg.vocab.Namespaces;
+import org.apache.jena.vocabulary.SKOS;
+import org.stargatekg.vocab.SG;
 
-/** The terms of our ontology that pages treat specially, resolved against the base the server runs with. */
+/** The terms that pages treat specially: standard ones from Jena's vocabularies and ours from {@link SG}. */
 final class Terms {
 
     static final Node TYPE = RDF.type.asNode();
@@ -25,58 +27,31 @@ final class Terms {
     static final Node DATATYPE_PROPERTY = OWL.DatatypeProperty.asNode();
     static final Node SYMMETRIC = OWL.SymmetricProperty.asNode();
     static final Node TRANSITIVE = OWL.TransitiveProperty.asNode();
-    static final Node SKOS_DEFINITION = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#definition");
-    static final Node SKOS_PREF_LABEL = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel");
-    static final Node SKOS_ALT_LABEL = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel");
+    static final Node SKOS_DEFINITION = SKOS.definition.asNode();
+    static final Node SKOS_PREF_LABEL = SKOS.prefLabel.asNode();
+    static final Node SKOS_ALT_LABEL = SKOS.altLabel.asNode();
     static final Node SCHEMA_NAME = NodeFactory.createURI("https://schema.org/name");
     static final Node SCHEMA_DESCRIPTION = NodeFactory.createURI("https://schema.org/description");
-    static final Node DC_TITLE = NodeFactory.createURI("http://purl.org/dc/terms/title");
-    static final Node DC_DESCRIPTION = NodeFactory.createURI("http://purl.org/dc/terms/description");
+    static final Node DC_TITLE = DCTerms.title.asNode();
+    static final Node DC_DESCRIPTION = DCTerms.description.asNode();
 
-    final Node reported;
-    final Node statement;
-    final Node monetaryAmount;
-    final Node newsArticle;
-    final Node evidencePassage;
-    final Node evidence;
-    final Node describedIn;
-    final Node speaker;
-    final Node verbatimText;
-    final Node paraphrase;
-    final Node emoji;
-    final Node channel;
-    final Node respondsTo;
-    final Node disputes;
-    final Node value;
-    final Node maxValue;
-    final Node currency;
-    final Node currencyCode;
-    final Node ontology;
-
-    Terms(Namespaces ns) {
-        String sg = ns.ontology();
-        reported = uri(sg + "Reported");
-        statement = uri(sg + "Statement");
-        monetaryAmount = uri(sg + "MonetaryAmount");
-        newsArticle = uri(sg + "NewsArticle");
-        evidencePassage = uri(sg + "EvidencePassage");
-        evidence = uri(sg + "evidence");
-        describedIn = uri(sg + "describedIn");
-        speaker = uri(sg + "speaker");
-        verbatimText = uri(sg + "verbatimText");
-        paraphrase = uri(sg + "paraphrase");
-        emoji = uri(sg + "emoji");
-        channel = uri(sg + "channel");
-        respondsTo = uri(sg + "respondsTo");
-        disputes = uri(sg + "disputes");
-        value = uri(sg + "value");
-        maxValue = uri(sg + "maxValue");
-        currency = uri(sg + "currency");
-        currencyCode = uri(sg + "currencyCode");
-        ontology = uri(ns.base() + "ontology");
-    }
-
-    private static Node uri(String iri) {
-        return NodeFactory.createURI(iri);
-    }
+    final Node reported = SG.Reported.asNode();
+    final Node statement = SG.Statement.asNode();
+    final Node monetaryAmount = SG.MonetaryAmount.asNode();
+    final Node newsArticle = SG.NewsArticle.asNode();
+    final Node evidencePassage = SG.EvidencePassage.asNode();
+    final Node evidence = SG.evidence.asNode();
+    final Node describedIn = SG.describedIn.asNode();
+    final Node speaker = SG.speaker.asNode();
+    final Node verbatimText = SG.verbatimText.asNode();
+    final Node paraphrase = SG.paraphrase.asNode();
+    final Node emoji = SG.emoji.asNode();
+    final Node channel = SG.channel.asNode();
+    final Node respondsTo = SG.respondsTo.asNode();
+    final Node disputes = SG.disputes.asNode();
+    final Node value = SG.value.asNode();
+    final Node maxValue = SG.maxValue.asNode();
+    final Node currency = SG.currency.asNode();
+    final Node currencyCode = SG.currencyCode.asNode();
+    final Node ontology = SG.ONTOLOGY.asNode();
 }

@@ -135,12 +135,12 @@ public final class Benchmark {
             report.append("Throughput skipped: wrk is not installed (apt-get install -y wrk).\n\n");
             return;
         }
-        int port = FreePort.pick();
-        String base = "http://localhost:" + port + "/";
-        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces(base)).load();
-        StargateServer ours = StargateServer.create().port(port).graph(graph).build().start();
+        String base = Namespaces.STANDARD;
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
+        StargateServer ours = StargateServer.create().port(0).graph(graph).build().start();
+        int port = ours.port();
         // The same loaded graph served a second time, without the response cache: what the cache contributes.
-        StargateServer uncached = StargateServer.create().port(FreePort.pick()).graph(graph).responseCache(false).build().start();
+        StargateServer uncached = StargateServer.create().port(0).graph(graph).responseCache(false).build().start();
         Path union = OUT.resolve("dataset.nq");
         Path named = OUT.resolve("named.nq");
         export(graph, union, named);
@@ -160,7 +160,7 @@ public final class Benchmark {
             if (Peers.virtuosoInstalled()) {
                 PrivateVirtuoso v = null;
                 try {
-                    v = Peers.virtuoso(OUT, JAR, base);
+                    v = Peers.virtuoso(OUT, JAR);
                     closers.add(v);
                     targets.add(new Target(VIRTUOSO, v.httpPort(), mixes("/sparql", queries, describe, List.of())));
                 } catch (IOException | RuntimeException ex) {
@@ -169,10 +169,10 @@ public final class Benchmark {
                     notes.add(why);
                 }
                 if (v != null) {
-                    // Our jar as a user runs it in front of the store: --sparql-endpoint, the same base as the data loaded.
+                    // Our jar as a user runs it in front of the store: --sparql-endpoint, on a port of its own.
                     try {
                         Peers.Child through = Peers.ours(OURS_VIRTUOSO, JAR, OUT.resolve("ours-through-virtuoso.log"),
-                                                         "--base-url", base, "--sparql-endpoint", v.sparqlEndpoint());
+                                                         "--sparql-endpoint", v.sparqlEndpoint());
                         closers.add(0, through);
                         targets.add(new Target(OURS_VIRTUOSO, through.port(), mixes("/sparql", queries, describe, pages)));
                     } catch (IOException ex) {
@@ -229,7 +229,7 @@ public final class Benchmark {
         return new Wrk.Request("GET", sparql + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), accept);
     }
 
-    /** The 28 competency queries, each with {@code BASE <base>} prepended so their relative prefixes resolve. */
+    /** The 28 competency queries as shipped (their prefixes name the permanent namespaces). */
     static List<String> competencyQueries(String base) throws IOException {
         List<String> queries = new ArrayList<>();
         for (int i = 1; i <= 99; i++) {
@@ -237,7 +237,7 @@ public final class Benchmark {
             try (var in = Benchmark.class.getClassLoader().getResourceAsStream(name)) {
                 if (in == null)
                     break;
-                queries.add("BASE <" + base + ">\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                queries.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return queries;
@@ -354,7 +354,7 @@ public final class Benchmark {
               .append("resource pages (HTML and Turtle, ").append("up to 40 IRIs under id/) for ours only. ")
               .append("Ours three ways: embedded in this JVM (").append(OURS).append("); the same server and graph with its response cache ")
               .append("switched off (").append(OURS_UNCACHED).append("); and the jar run with `--sparql-endpoint` in front of the ")
-              .append("Virtuoso measured here, which our `load` command filled with the same graphs and base (").append(OURS_VIRTUOSO)
+              .append("Virtuoso measured here, which our `load` command filled with the same graphs (").append(OURS_VIRTUOSO)
               .append("; no response cache that way, every request asks Virtuoso).\n\n")
               .append("| system | mix | clients | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
         med.forEach((c, r) -> report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %d |%n",
@@ -414,7 +414,7 @@ public final class Benchmark {
         }
         Path union = OUT.resolve("dataset.nq");
         if (!Files.isRegularFile(union)) {
-            KnowledgeGraph g = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:3030/")).load();
+            KnowledgeGraph g = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
             export(g, union, OUT.resolve("named.nq"));
         }
         List<Double> ourMs = new ArrayList<>(), fusekiMs = new ArrayList<>();

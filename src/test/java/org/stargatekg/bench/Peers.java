@@ -121,16 +121,16 @@ final class Peers {
     /**
      * Starts a private Virtuoso with the installed package's settings (its own database under {@code parent}, loopback
      * ports; see {@link PrivateVirtuoso#startWithPackageSettings}), fills it with our {@code load} command from the jar
-     * with the given base, as a user of {@code --sparql-endpoint} would, adds the free-text rule, and returns when it
+     * as a user of {@code --sparql-endpoint} would, adds the free-text rule, and returns when it
      * answers SPARQL. Virtuoso answers a query without FROM over all graphs, as our default graph does.
      */
-    static PrivateVirtuoso virtuoso(Path parent, Path jar, String base) throws IOException, InterruptedException {
+    static PrivateVirtuoso virtuoso(Path parent, Path jar) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar))
             throw new IOException("No " + jar + ": run the benchmark through Maven (mvn -B -Pbench verify), after package");
         PrivateVirtuoso v = PrivateVirtuoso.startWithPackageSettings(parent);
         try {
             long t0 = System.nanoTime();
-            PrivateVirtuoso.LoadRun load = v.load(jar, base);
+            PrivateVirtuoso.LoadRun load = v.load(jar);
             if (load.code() != 0)
                 throw new IOException("the load command failed (exit " + load.code() + "):\n" + load.output());
             System.out.printf(Locale.ROOT, "Virtuoso at %s loaded by the load command in %d ms%n", v.folder(),

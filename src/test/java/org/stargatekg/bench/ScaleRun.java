@@ -32,7 +32,7 @@ import org.stargatekg.vocab.Namespaces;
  */
 final class ScaleRun {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
 
     private final StringBuilder report;
 

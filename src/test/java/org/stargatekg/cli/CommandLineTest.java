@@ -48,7 +48,7 @@ class CommandLineTest {
     void shape_violation_stops_start_naming_focus_node_and_path() {
         CliRun run = run("--validate", "--base-url", "http://example.org/kg/", "--data", fixture("shape-violation"));
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("<http://example.org/kg/id/fixture-unspoken-claim>"), run::toString);
+        assertTrue(run.err().contains("<https://w3id.org/stargate-kg/id/fixture-unspoken-claim>"), run::toString);
         assertTrue(run.err().contains("path:    sg:speaker"), run::toString);
     }
 
@@ -56,7 +56,7 @@ class CommandLineTest {
     void evidence_anchor_that_does_not_slice_true_stops_start_naming_the_passage() {
         CliRun run = run("--validate", "--data", fixture("evidence-mismatch"));
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("<http://localhost:3030/evidence/evidence-mismatch-said>"), run::toString);
+        assertTrue(run.err().contains("<https://w3id.org/stargate-kg/evidence/evidence-mismatch-said>"), run::toString);
         assertTrue(run.err().contains(Fixtures.path("evidence-mismatch/article.ttl").toString()), run::toString);
         assertTrue(run.err().contains("\"said the gadget is great\"") && run.err().contains("\"said the widget is great\""),
                    run::toString);

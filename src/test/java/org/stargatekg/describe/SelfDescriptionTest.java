@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.support.RunningServer;
+import org.stargatekg.vocab.SG;
 
 /** The server describes itself: Service Description on /sparql, VoID and DCAT with true counts, and whole-dataset dumps. */
 class SelfDescriptionTest {
@@ -74,7 +75,7 @@ class SelfDescriptionTest {
             HttpResponse<String> r = server.get("/sparql", type);
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(type), () -> type + " " + r.headers());
             Graph g = parse(r, RDFLanguages.contentTypeToLang(type));
-            assertTrue(g.contains(Node.ANY, iri(SD + "endpoint"), iri(server.base() + "sparql")), () -> type + "\n" + r.body());
+            assertTrue(g.contains(Node.ANY, iri(SD + "endpoint"), iri(server.address("/sparql"))), () -> type + "\n" + r.body());
             assertTrue(g.contains(Node.ANY, iri(SD + "feature"), iri(SD + "UnionDefaultGraph")), r::body);
         }
     }
@@ -111,15 +112,15 @@ class SelfDescriptionTest {
     void void_names_endpoint_license_source_examples_vocabularies_and_dumps() {
         Graph g = voidGraph();
         Node ds = dataset();
-        assertTrue(g.contains(ds, iri(VOID + "sparqlEndpoint"), iri(server.base() + "sparql")));
+        assertTrue(g.contains(ds, iri(VOID + "sparqlEndpoint"), iri(server.address("/sparql"))));
         assertTrue(g.contains(ds, iri("http://purl.org/dc/terms/license"), Node.ANY));
         assertTrue(g.contains(ds, iri("http://purl.org/dc/terms/source"), iri(server.base() + "id/stargate-article")));
         assertTrue(g.contains(ds, iri(VOID + "uriSpace"), NodeFactory.createLiteralString(server.base())));
         assertTrue(g.contains(ds, iri(VOID + "exampleResource"), iri(server.base() + "id/elon-musk")));
-        assertTrue(g.contains(ds, iri(VOID + "vocabulary"), iri(server.base() + "ontology/")));
+        assertTrue(g.contains(ds, iri(VOID + "vocabulary"), iri(SG.NS)));
         assertTrue(g.contains(ds, iri(VOID + "vocabulary"), iri("http://www.w3.org/2000/01/rdf-schema#")));
         for (Dumps.Dump d : Dumps.ALL)
-            assertTrue(g.contains(ds, iri(VOID + "dataDump"), iri(server.base() + d.path().substring(1))), d::path);
+            assertTrue(g.contains(ds, iri(VOID + "dataDump"), iri(server.address(d.path()))), d::path);
     }
 
     @Test

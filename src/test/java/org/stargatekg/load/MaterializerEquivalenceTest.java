@@ -1,5 +1,6 @@
 package org.stargatekg.load;
 
+import org.stargatekg.vocab.Namespaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The single-pass closure infers exactly what Jena's forward rule engine infers from {@code rules/materialize.rules}. */
 class MaterializerEquivalenceTest {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
 
     private static final String PREFIXES = """
             @prefix : <http://example.org/> .

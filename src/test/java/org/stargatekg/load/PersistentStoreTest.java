@@ -21,7 +21,7 @@ import org.stargatekg.vocab.Namespaces;
  */
 class PersistentStoreTest {
 
-    private static final Namespaces NS = new Namespaces("http://localhost:3030/");
+    private static final Namespaces NS = Namespaces.standard();
 
     private static KnowledgeGraph load(Path store, Path article) {
         return KnowledgeGraphLoader.shipped(NS).article(article).store(PersistentStore.at(store)).load();

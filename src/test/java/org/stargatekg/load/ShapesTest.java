@@ -1,5 +1,6 @@
 package org.stargatekg.load;
 
+import org.stargatekg.vocab.Namespaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ShapesTest {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
     private static final Path CASES = Path.of("src/test/resources/shapes");
 
     static Stream<String> cases() throws IOException {

@@ -23,7 +23,7 @@ import org.stargatekg.vocab.Namespaces;
 /** The shipped ontology/ and data/ folders load the same from a classpath directory and from inside a jar. */
 class ShippedSourcesTest {
 
-    private static final Namespaces NS = new Namespaces("http://localhost:3030/");
+    private static final Namespaces NS = Namespaces.standard();
 
     /** Copies the classpath's ontology/ and data/ folders into a jar, with directory entries as Maven writes them. */
     private static Path jarOfShippedFolders(Path dir) throws IOException {

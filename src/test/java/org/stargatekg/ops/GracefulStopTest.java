@@ -28,7 +28,7 @@ class GracefulStopTest {
     @Test
     void stop_lets_a_query_in_flight_finish() throws Exception {
         int port = FreePort.pick();
-        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:" + port + "/")).load();
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
         StargateServer server = StargateServer.create().port(port).graph(graph).stopTimeout(Duration.ofSeconds(30)).build().start();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + RunningServer.encode(SLOW)))
                                          .header("Accept", RunningServer.JSON).GET().build();

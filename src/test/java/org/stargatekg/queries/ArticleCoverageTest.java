@@ -38,7 +38,7 @@ class ArticleCoverageTest {
     @Test
     void every_quotation_in_the_article_is_in_the_graph_verbatim() {
         Set<String> words = new HashSet<>();
-        for (var row : server.select("PREFIX sg: <ontology/> SELECT ?w WHERE { { ?s sg:verbatimText ?w } UNION { ?s sg:emoji ?w } }").rows())
+        for (var row : server.select("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT ?w WHERE { { ?s sg:verbatimText ?w } UNION { ?s sg:emoji ?w } }").rows())
             words.add(row.get("w").getLiteralLexicalForm());
         List<String> missing = new ArrayList<>();
         Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(article);
@@ -57,7 +57,7 @@ class ArticleCoverageTest {
     @Test
     void every_dollar_amount_in_the_article_is_a_number_in_the_graph() {
         Set<String> values = new HashSet<>();
-        for (var row : server.select("PREFIX sg: <ontology/> SELECT ?v WHERE { ?a sg:value|sg:maxValue ?v }").rows())
+        for (var row : server.select("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT ?v WHERE { ?a sg:value|sg:maxValue ?v }").rows())
             values.add(new java.math.BigDecimal(row.get("v").getLiteralLexicalForm()).toBigInteger().toString());
         Matcher m = Pattern.compile("\\$(\\d+) billion|a billion dollars").matcher(article);
         List<String> missing = new ArrayList<>();
@@ -72,11 +72,11 @@ class ArticleCoverageTest {
 
     @Test
     void at_least_thirty_evidence_passages_and_every_fact_and_statement_has_one() {
-        long passages = server.count("PREFIX sg: <ontology/> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sg:EvidencePassage }");
+        long passages = server.count("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sg:EvidencePassage }");
         assertTrue(passages >= 30, "only " + passages + " evidence passages");
-        long without = server.count("PREFIX sg: <ontology/> SELECT (COUNT(?x) AS ?n) WHERE { ?x a sg:Reported FILTER NOT EXISTS { ?x sg:evidence ?e } }");
+        long without = server.count("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT (COUNT(?x) AS ?n) WHERE { ?x a sg:Reported FILTER NOT EXISTS { ?x sg:evidence ?e } }");
         assertTrue(without == 0, without + " facts or statements have no evidence");
-        long reported = server.count("PREFIX sg: <ontology/> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a sg:Reported }");
+        long reported = server.count("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a sg:Reported }");
         assertTrue(reported >= 30, "only " + reported + " facts and statements");
     }
 }

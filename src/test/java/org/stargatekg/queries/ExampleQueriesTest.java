@@ -30,13 +30,13 @@ class ExampleQueriesTest {
     }
 
     static Stream<String> examples() {
-        return Examples.shipped(new Namespaces("http://localhost:3030/")).stream().map(Examples.Example::id);
+        return Examples.shipped().stream().map(Examples.Example::id);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void editor_example_runs_as_offered_and_finds_rows(String id) {
-        List<Examples.Example> all = Examples.shipped(new Namespaces(server.base()));
+        List<Examples.Example> all = Examples.shipped();
         Examples.Example example = all.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
         assertFalse(example.query().contains("<ontology/>") || example.query().contains("<id/>"),
                     "relative prefix left in " + id);

@@ -1,5 +1,6 @@
 package org.stargatekg.remote;
 
+import org.stargatekg.vocab.Namespaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ import org.stargatekg.web.LinkedDataServlet;
  */
 class VirtuosoIT {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
     private static final String FOLDER = "queries/competency";
     private static final Path JAR = Path.of("target", "stargate-kg.jar");
 
@@ -103,12 +104,12 @@ class VirtuosoIT {
         virtuoso.indexText();
 
         int port = FreePort.pick();
-        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port), "--base-url", BASE,
+        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port),
                                             "--sparql-endpoint", virtuoso.sparqlEndpoint())
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "virtuoso-it-server.log").toFile()).start();
         PrivateVirtuoso.waitForPort(port, server, Duration.ofSeconds(60));
         remote = RunningServer.attach(port, BASE, () -> stop(server));
-        embedded = RunningServer.startWithBase(BASE);
+        embedded = RunningServer.start();
     }
 
     @AfterAll
@@ -390,7 +391,7 @@ class VirtuosoIT {
 
     /** Runs the jar's load command with the password in its environment, as a user would. */
     private static PrivateVirtuoso.LoadRun load(String password) {
-        return virtuoso.load(JAR, BASE, password);
+        return virtuoso.load(JAR, password);
     }
 
     private static String java() {

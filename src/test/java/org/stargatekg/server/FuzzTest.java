@@ -55,7 +55,7 @@ class FuzzTest {
     static void start() {
         server = RunningServer.start(TIMEOUT);
         List<String> q = new ArrayList<>(List.of("SELECT * { ?s ?p ?o } LIMIT 5", "ASK { ?s a ?t }",
-                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3", "DESCRIBE <id/elon-musk>"));
+                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3", "DESCRIBE <https://w3id.org/stargate-kg/id/elon-musk>"));
         for (String file : ClasspathFolder.fileNames("queries/competency", ".rq"))
             q.add(ClasspathFolder.read("queries/competency/" + file));
         queries = List.copyOf(q);

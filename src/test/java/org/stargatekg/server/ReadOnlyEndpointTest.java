@@ -109,7 +109,7 @@ class ReadOnlyEndpointTest {
     void syntax_error_query_gets_400_with_the_parser_message() {
         HttpResponse<String> response = server.query("SELECT * WHERE { ?s ?p }", RunningServer.JSON);
         assertEquals(400, response.statusCode(), () -> describe(response));
-        assertTrue(response.body().contains("Parse error") && response.body().contains("line 2, column"), () -> describe(response));
+        assertTrue(response.body().contains("Parse error") && response.body().contains("line 1, column"), () -> describe(response));
     }
 
     @Test

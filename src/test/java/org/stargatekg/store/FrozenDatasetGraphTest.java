@@ -39,7 +39,7 @@ class FrozenDatasetGraphTest {
 
     @BeforeAll
     static void load() {
-        KnowledgeGraph kg = KnowledgeGraphLoader.shipped(new Namespaces("http://localhost:3030/")).load();
+        KnowledgeGraph kg = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
         DatasetGraph served = kg.dataset().asDatasetGraph();
         reference = DatasetGraphFactory.createTxnMem();
         FrozenDatasetGraph.Builder builder = FrozenDatasetGraph.builder();

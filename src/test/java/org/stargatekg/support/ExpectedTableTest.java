@@ -1,5 +1,6 @@
 package org.stargatekg.support;
 
+import org.stargatekg.vocab.Namespaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The comparison behind CompetencyQuestionsTest catches wrong, missing, extra and misordered rows. */
 class ExpectedTableTest {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
 
     private static ExpectedTable fixture(String name) throws IOException {
         return ExpectedTable.parse(Files.readString(Fixtures.path("expected/" + name)), name);

@@ -171,19 +171,19 @@ public final class PrivateVirtuoso implements AutoCloseable {
     public record LoadRun(int code, String output) {}
 
     /** Loads the data with the built jar's {@code load} command as dba, with the right password. */
-    public LoadRun load(Path jar, String base) {
-        return load(jar, base, password);
+    public LoadRun load(Path jar) {
+        return load(jar, password);
     }
 
     /**
      * Runs the built jar's {@code load} command into this store's Graph Store Protocol service as dba, the password
-     * in its environment as a user would give it, the data resolved against {@code base}.
+     * in its environment as a user would give it; the data keeps its permanent IRIs, whatever server serves it later.
      */
-    public LoadRun load(Path jar, String base, String dbaPassword) {
+    public LoadRun load(Path jar, String dbaPassword) {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "load", "--graph-store", graphStore(),
-                                                   "--store-user", "dba", "--base-url", base).redirectErrorStream(true);
+                                                   "--store-user", "dba").redirectErrorStream(true);
             pb.environment().put("KG_STORE_PASSWORD", dbaPassword);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

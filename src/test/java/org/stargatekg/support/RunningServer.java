@@ -27,8 +27,9 @@ import org.stargatekg.server.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
 /**
- * The real server, loaded from the shipped files on a free port, with base {@code http://localhost:PORT/},
- * and an HTTP client that talks to it. Start one per test class and close it after.
+ * The real server, loaded from the shipped files, listening on a port the system picks (port 0, read back once bound),
+ * and an HTTP client that talks to it. Its IRIs are the permanent ones ({@link #base()}), whatever the port. Start one
+ * per test class and close it after.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -52,13 +53,6 @@ public final class RunningServer implements AutoCloseable {
         this(server.port(), server::stop, base, server);
     }
 
-    /** Loads the shipped graph resolved against a given base and starts the server on a free port. */
-    public static RunningServer startWithBase(String base) {
-        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces(base)).load();
-        StargateServer server = StargateServer.create().port(FreePort.pick()).graph(graph).build().start();
-        return new RunningServer(server, base);
-    }
-
     /** A server already listening on a port (another process, say), stopped by {@code stop}. */
     public static RunningServer attach(int port, String base, Runnable stop) {
         return new RunningServer(port, stop, base, null);
@@ -71,17 +65,15 @@ public final class RunningServer implements AutoCloseable {
 
     /** Loads the shipped graph plus extra article folders and starts the server with the given query timeout. */
     public static RunningServer start(Duration timeout, Path... extraArticles) {
-        int port = FreePort.pick();
-        String base = "http://localhost:" + port + "/";
-        KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(new Namespaces(base));
+        KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(Namespaces.standard());
         for (Path dir : extraArticles)
             loader.article(dir);
         KnowledgeGraph graph = loader.load();
-        StargateServer server = StargateServer.create().port(port).queryTimeout(timeout).graph(graph).build().start();
-        return new RunningServer(server, base);
+        StargateServer server = StargateServer.create().port(0).queryTimeout(timeout).graph(graph).build().start();
+        return new RunningServer(server, Namespaces.STANDARD);
     }
 
-    /** The public base IRI the data was loaded with, ending in "/". */
+    /** The dataset namespace the served IRIs sit under (not an address: see {@link #uri} and {@link #address}), ending in "/". */
     public String base() {
         return base;
     }
@@ -96,6 +88,11 @@ public final class RunningServer implements AutoCloseable {
     /** The port the server listens on. */
     public int port() {
         return port;
+    }
+
+    /** The address people reach a path at by default: {@code http://localhost:PORT/path}, as the server's self-description gives it. */
+    public String address(String pathAndQuery) {
+        return "http://localhost:" + port() + pathAndQuery;
     }
 
     /** The URI of a path (and query string) on the server, addressed by its loopback IP. */
@@ -174,9 +171,9 @@ public final class RunningServer implements AutoCloseable {
                                .build());
     }
 
-    /** Sends a query by GET to /sparql, prefixed with {@code BASE <base>} so relative PREFIX IRIs resolve. */
+    /** Sends a query by GET to /sparql, as written: its IRIs are absolute, as any client's would be. */
     public HttpResponse<String> query(String sparql, String accept) {
-        return get(StargateServer.SPARQL_PATH + "?query=" + encode("BASE <" + base + ">\n" + sparql), accept);
+        return get(StargateServer.SPARQL_PATH + "?query=" + encode(sparql), accept);
     }
 
     /** Runs a SELECT query over HTTP and parses the JSON results; fails showing the response if it is not 200. */

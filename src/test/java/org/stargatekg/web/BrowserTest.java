@@ -47,7 +47,7 @@ class BrowserTest {
     }
 
     private void open(String path) {
-        browser.open(server.base() + path);
+        browser.open(server.address("/" + path));
     }
 
     private void assertNothingLeftThisMachine() {

@@ -265,7 +265,7 @@ class LinkedDataTest {
     void the_article_view_links_every_passage_to_what_it_supports() {
         Document doc = Jsoup.parse(server.get("/id/stargate-article", "text/html").body());
         var entries = doc.select("ol.passages > li");
-        var passages = server.select("PREFIX sg: <ontology/> SELECT ?p WHERE { ?p a sg:EvidencePassage }").rows();
+        var passages = server.select("PREFIX sg: <https://w3id.org/stargate-kg/ontology/> SELECT ?p WHERE { ?p a sg:EvidencePassage }").rows();
         assertEquals(passages.size(), entries.size());
         for (Element e : entries)
             assertFalse(e.select("ul a").isEmpty(), "passage supports nothing: " + e.text());

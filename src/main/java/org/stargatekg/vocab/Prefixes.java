@@ -1,8 +1,7 @@
-package org.stargatekg.web;
+package org.stargatekg.vocab;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
-import org.stargatekg.vocab.Namespaces;
 
 /** The prefixes our pages and RDF answers abbreviate IRIs with: the standard vocabularies we use and our own. */
 public final class Prefixes {
@@ -12,9 +11,9 @@ public final class Prefixes {
     /** A fresh prefix mapping for the given namespaces. */
     public static PrefixMapping of(Namespaces ns) {
         PrefixMapping pm = new PrefixMappingImpl();
-        pm.setNsPrefix("sg", ns.ontology());
+        pm.setNsPrefix(SG.PREFIX, SG.NS);
         pm.setNsPrefix("id", ns.instances());
-        pm.setNsPrefix("ev", ns.base() + "evidence/");
+        pm.setNsPrefix("ev", ns.evidence());
         pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
         pm.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
