@@ -19,7 +19,7 @@ import org.apache.jena.sparql.util.FmtUtils;
  * An external SPARQL 1.1 query endpoint and the part of it we read: the named graphs whose IRI starts with a given
  * prefix (our {@code BASE graph/} by default), so that a store's own system graphs never show up in our pages.
  * <pre>{@code
- * RemoteStore store = RemoteStore.at("http://127.0.0.1:8890/sparql", "http://localhost:3030/graph/");
+ * RemoteStore store = RemoteStore.at("http://127.0.0.1:8890/sparql", "https://w3id.org/stargate-kg/graph/");
  * DatasetGraph dsg = new RemoteDatasetGraph(store);
  * }</pre>
  */

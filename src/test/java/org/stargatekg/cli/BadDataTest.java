@@ -53,7 +53,7 @@ class BadDataTest {
     @Test
     void anchor_ending_past_the_article_stops_start_naming_the_passage_and_the_length() {
         validate("anchor-past-end").assertRefused(file("anchor-past-end/article.ttl"),
-                                                  "<http://localhost:3030/evidence/anchor-past-end-tail>",
+                                                  "<https://w3id.org/stargate-kg/evidence/anchor-past-end-tail>",
                                                   "endIndex 90 is past the end of the article (73 characters)");
     }
 
@@ -81,7 +81,7 @@ class BadDataTest {
     @Test
     void passage_claimed_by_two_article_folders_stops_start_naming_both_folders() {
         validate("extra-valid", "claims-a-passage-again").assertRefused(
-                "<http://localhost:3030/evidence/extra-valid-title>",
+                "<https://w3id.org/stargate-kg/evidence/extra-valid-title>",
                 "article folder 'extra-valid' (" + file("extra-valid/article.ttl") + ")",
                 "article folder 'claims-a-passage-again' also describes it (" + file("claims-a-passage-again/article.ttl") + ")");
     }

@@ -283,6 +283,15 @@ class VirtuosoIT {
         }
     }
 
+    /** The load command names no server address, so the store it filled serves on any port with the same quads. */
+    @Test
+    void data_loaded_once_serves_on_another_port_with_the_same_permanent_iris() {
+        assertTrue(remote.port() != embedded.port());
+        assertEquals(embedded.quadChecksum(), remote.quadChecksum());
+        assertEquals(200, remote.get("/id/elon-musk", "text/turtle").statusCode());
+        assertTrue(remote.get("/id/elon-musk", "text/turtle").body().contains(Namespaces.STANDARD + "id/elon-musk"));
+    }
+
     @Test
     void loading_twice_changes_nothing() {
         String count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
