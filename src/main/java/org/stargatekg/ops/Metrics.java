@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -26,27 +25,49 @@ public final class Metrics {
 
     private record Gauge(String help, LongSupplier value) {}
 
-    /** Cumulative bucket counts, count and sum (in nanoseconds) of one endpoint's latencies. */
+    /**
+     * One endpoint's latencies: a count per bucket (summed into Prometheus's cumulative buckets when scraped), count and
+     * sum in nanoseconds. Each is a {@link LongAdder}, so requests on different cores do not fight over one counter,
+     * and a request adds to one bucket, not to every bucket above its latency.
+     */
     private static final class Histogram {
-        final AtomicLongArray buckets = new AtomicLongArray(BUCKETS.length);
+        final LongAdder[] buckets = new LongAdder[BUCKETS.length];
         final LongAdder count = new LongAdder();
         final LongAdder sumNanos = new LongAdder();
+
+        Histogram() {
+            for (int i = 0; i < buckets.length; i++)
+                buckets[i] = new LongAdder();
+        }
 
         void observe(long nanos) {
             double seconds = nanos / 1e9;
             for (int i = 0; i < BUCKETS.length; i++) {
-                if (seconds <= BUCKETS[i])
-                    buckets.incrementAndGet(i);
+                if (seconds <= BUCKETS[i]) {
+                    buckets[i].increment();
+                    break;
+                }
             }
             count.increment();
             sumNanos.add(nanos);
+        }
+
+        /** The number of observations at or below bucket i's bound. */
+        long cumulative(int i) {
+            long n = 0;
+            for (int j = 0; j <= i; j++)
+                n += buckets[j].sum();
+            return n;
         }
     }
 
     /** Records one answered request. */
     public void record(String endpoint, int status, long nanos) {
-        requests.computeIfAbsent(endpoint + "\u0000" + status, k -> new LongAdder()).increment();
-        latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(nanos);
+        String key = endpoint + "\u0000" + status;
+        LongAdder n = requests.get(key);
+        (n != null ? n : requests.computeIfAbsent(key, k -> new LongAdder())).increment();
+        Histogram h = latency.get(endpoint);
+        (h != null ? h : latency.computeIfAbsent(endpoint, k -> new Histogram())).observe(nanos);
     }
 
     /** Adds a gauge read each time the metrics are scraped; the name gets the "stargate_" prefix. */
@@ -71,7 +92,7 @@ public final class Metrics {
             String label = "endpoint=\"" + endpoint + "\"";
             for (int i = 0; i < BUCKETS.length; i++)
                 sb.append("stargate_http_request_duration_seconds_bucket{").append(label).append(",le=\"")
-                  .append(format(BUCKETS[i])).append("\"} ").append(h.buckets.get(i)).append('\n');
+                  .append(format(BUCKETS[i])).append("\"} ").append(h.cumulative(i)).append('\n');
             sb.append("stargate_http_request_duration_seconds_bucket{").append(label).append(",le=\"+Inf\"} ")
               .append(h.count.sum()).append('\n');
             sb.append("stargate_http_request_duration_seconds_sum{").append(label).append("} ")

@@ -20,8 +20,17 @@ public final class ResponseCache {
     /** A 200 response: its content type, other headers and body. */
     public record Entry(String contentType, List<Map.Entry<String, String>> headers, byte[] body) {}
 
+    /** Slots of the doorkeeper: fingerprints of keys asked for once (256 KiB, lossy). */
+    private static final int SEEN_SLOTS = 1 << 16;
+
     private final Cache<Key, Entry> cache;
     private final int maxEntryBytes;
+    /**
+     * The doorkeeper (as in TinyLFU): a fingerprint of each key missed once, so that only a request asked for a second
+     * time is copied and kept. Reads and writes race without harm: a lost or clashing fingerprint only keeps a
+     * response one request later or earlier, and a kept response is still found only by its exact key.
+     */
+    private final int[] seen = new int[SEEN_SLOTS];
 
     /** A cache holding at most {@code maxBytes} of responses, none larger than {@code maxEntryBytes}. */
     public ResponseCache(long maxBytes, int maxEntryBytes) {
@@ -44,6 +53,21 @@ public final class ResponseCache {
         return cache.getIfPresent(key);
     }
 
+    /**
+     * Whether the response to a key that missed should be copied and kept: not the first time a key is asked for
+     * (it is remembered instead), yes from the second. A query asked once, the common case for someone writing
+     * queries, then costs no copy of its response and pushes nothing out of the cache.
+     */
+    public boolean admit(Key key) {
+        int h = key.hashCode() * 0x9E3779B9;
+        int fingerprint = (h ^ (h >>> 16)) | 1;
+        int slot = (h >>> 16) & (SEEN_SLOTS - 1);
+        if (seen[slot] == fingerprint)
+            return true;
+        seen[slot] = fingerprint;
+        return false;
+    }
+
     /** Keeps a response. */
     public void put(Key key, Entry entry) {
         if (entry.body().length <= maxEntryBytes)
@@ -56,9 +80,10 @@ public final class ResponseCache {
         return cache.estimatedSize();
     }
 
-    /** Drops every response. */
+    /** Drops every response, and forgets which keys were asked for. */
     public void clear() {
         cache.invalidateAll();
+        java.util.Arrays.fill(seen, 0);
     }
 
     private static int weight(Key k, Entry e) {

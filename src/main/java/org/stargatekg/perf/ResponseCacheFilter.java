@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * Serves repeated reads from a {@link ResponseCache}: GET on any path, and POST to the SPARQL endpoint with a
- * {@code application/sparql-query} or form body. Only a response that ended normally with status 200, was written
+ * {@code application/sparql-query} or form body. A request is copied for keeping only when it is asked for the second
+ * time ({@link ResponseCache#admit}), so it is replayed from the third. Only a response that ended normally with status 200, was written
  * through the output stream and fits the entry limit is kept; an error status, {@code sendError}, a reset, an
  * exception, or a response cut short (a query timeout after the first bytes went out) is passed on and forgotten.
  */
@@ -80,6 +81,10 @@ public final class ResponseCacheFilter implements Filter {
         ResponseCache.Entry hit = cache.get(key);
         if (hit != null) {
             replay(hit, resp);
+            return;
+        }
+        if (!cache.admit(key)) {
+            chain.doFilter(forward, resp);
             return;
         }
         Capture capture = new Capture(resp, cache.maxEntryBytes());

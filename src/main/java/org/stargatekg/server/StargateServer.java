@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.perf.JettyTuning;
+import org.stargatekg.perf.JsonResultsWriter;
+import org.stargatekg.perf.QueryAlarms;
+import org.stargatekg.perf.QueryProcessor;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
 import org.stargatekg.remote.RemoteDatasetGraph;
@@ -262,6 +265,10 @@ public final class StargateServer {
                         t.start();
                     });
             DatasetStatistics stats = DatasetStatistics.of(dsg);
+            // Process-wide settings for the query path (idempotent): JSON results without a 128 KB buffer per
+            // response, and query timeout alarms that leave Jena's one alarm queue when their query ends.
+            JsonResultsWriter.install();
+            QueryAlarms.removeOnCancel();
             SearchIndex index = indexing.join();
             TextSearch search = index != null ? index : StoreSearch.over(remote, dsg, ns);
             LOG.info("Search page answered by {}", search.describe());
@@ -271,7 +278,7 @@ public final class StargateServer {
             // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
             DataService service = DataService.newBuilder(dsg)
                     .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
-                                         .context(queryContext(index)).build())
+                                         .processor(new QueryProcessor()).context(queryContext(index)).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
                     .build();
             Metrics metrics = new Metrics()
