@@ -48,7 +48,12 @@ import org.stargatekg.vocab.Namespaces;
  * Fuseki 5.6.0 on the same quads and, where installed, Virtuoso 7 filled by our {@code load} command with our jar
  * serving it through {@code --sparql-endpoint}; drives each with wrk, and writes
  * {@code target/bench/results.md} and a copy plus an SVG chart under {@code src/test/resources/bench/}.
- * System properties: {@code bench.runs} (3), {@code bench.seconds} (5), {@code bench.warmup} (2).
+ * System properties: {@code bench.runs} (3), {@code bench.seconds} (5), {@code bench.warmup} (2, before each cell),
+ * {@code bench.jitWarmup} (5: seconds of each mix on each system before the first cell); to measure a few
+ * cells while working, {@code bench.systems} (any of ours, uncached, through-virtuoso, fuseki, virtuoso, ceiling) and
+ * {@code bench.mixes} (any of cq, fresh, describe, html, turtle), comma-separated, default all; and {@code bench.jars}
+ * ({@code label=path;label=path}) to measure other builds of our jar beside these, each run as a user runs it (a
+ * before-and-after comparison in one run).
  */
 public final class Benchmark {
 
@@ -63,6 +68,15 @@ public final class Benchmark {
     static final String VIRTUOSO = "Virtuoso 7";
     static final String FUSEKI = "plain Fuseki 5.6.0";
     static final String CEILING = "ceiling (trivial servlet)";
+    static final String CQ = "competency queries";
+    /** The 28 competency queries, each request made new by a trailing comment: what someone writing queries sends. */
+    static final String FRESH = "fresh competency queries";
+
+    /** Short names for -Dbench.systems and -Dbench.mixes. */
+    static final Map<String, String> SYSTEM_KEYS = Map.of(OURS, "ours", OURS_UNCACHED, "uncached", OURS_VIRTUOSO, "through-virtuoso",
+                                                         FUSEKI, "fuseki", VIRTUOSO, "virtuoso", CEILING, "ceiling");
+    static final Map<String, String> MIX_KEYS = Map.of(CQ, "cq", FRESH, "fresh", "DESCRIBE", "describe", "pages HTML", "html",
+                                                      "pages Turtle", "turtle", "trivial GET", "ceiling");
 
     /** The headings of the parts in results.md; a part not run keeps its section from the committed copy. */
     static final String THROUGHPUT = "## Throughput and latency", STARTUP = "## Startup to first answered query", SCALE = "## Scale (in memory)";
@@ -70,6 +84,9 @@ public final class Benchmark {
     private final int runs = Integer.getInteger("bench.runs", 3);
     private final int seconds = Integer.getInteger("bench.seconds", 5);
     private final int warmup = Integer.getInteger("bench.warmup", 2);
+    private final int jitWarmup = Integer.getInteger("bench.jitWarmup", 5);
+    private final List<String> systems = List.of(System.getProperty("bench.systems", "all").split(","));
+    private final List<String> onlyMixes = List.of(System.getProperty("bench.mixes", "all").split(","));
     private final StringBuilder report = new StringBuilder();
 
     /** Runs the parts named in the arguments: all (default), throughput, startup, scale. */
@@ -127,8 +144,8 @@ public final class Benchmark {
     /** One measured cell: a system, a request mix, a number of clients. */
     record Cell(String system, String mix, int clients) {}
 
-    /** A system under load: where it listens and the request mixes it gets. */
-    record Target(String system, int port, Map<String, List<Wrk.Request>> mixes) {}
+    /** A system under load: where it listens, the request mixes it gets, and the process whose CPU time it uses. */
+    record Target(String system, int port, Map<String, List<Wrk.Request>> mixes, ProcessHandle process) {}
 
     private void throughput() throws Exception {
         if (!Wrk.installed()) {
@@ -152,29 +169,46 @@ public final class Benchmark {
         List<AutoCloseable> closers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (Ceiling ceiling = new Ceiling()) {
-            targets.add(new Target(OURS, port, mixes("/sparql", queries, describe, pages)));
-            targets.add(new Target(OURS_UNCACHED, uncached.port(), mixes("/sparql", queries, describe, pages)));
-            Peers.Child fuseki = Peers.fuseki(union, OUT.resolve("fuseki.log"));
-            closers.add(fuseki);
-            targets.add(new Target(fuseki.name(), fuseki.port(), mixes(fuseki.sparqlPath(), queries, describe, List.of())));
-            if (Peers.virtuosoInstalled()) {
+            if (wanted(OURS))
+                targets.add(new Target(OURS, port, mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
+            if (wanted(OURS_UNCACHED))
+                targets.add(new Target(OURS_UNCACHED, uncached.port(), mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
+            for (String spec : System.getProperty("bench.jars", "").split(";")) {
+                if (spec.isBlank())
+                    continue;
+                String label = spec.substring(0, spec.indexOf('=')), jar = spec.substring(spec.indexOf('=') + 1);
+                Peers.Child other = Peers.ours(label, Path.of(jar), OUT.resolve(slug(label) + ".log"));
+                closers.add(other);
+                targets.add(new Target(label, other.port(), mixes("/sparql", queries, describe, pages), other.process().toHandle()));
+            }
+            if (wanted(FUSEKI)) {
+                Peers.Child fuseki = Peers.fuseki(union, OUT.resolve("fuseki.log"));
+                closers.add(fuseki);
+                targets.add(new Target(fuseki.name(), fuseki.port(), mixes(fuseki.sparqlPath(), queries, describe, List.of()),
+                                       fuseki.process().toHandle()));
+            }
+            if (!wanted(VIRTUOSO) && !wanted(OURS_VIRTUOSO)) {
+                notes.add("Virtuoso not measured in this run (-Dbench.systems)");
+            } else if (Peers.virtuosoInstalled()) {
                 PrivateVirtuoso v = null;
                 try {
                     v = Peers.virtuoso(OUT, JAR);
                     closers.add(v);
-                    targets.add(new Target(VIRTUOSO, v.httpPort(), mixes("/sparql", queries, describe, List.of())));
+                    if (wanted(VIRTUOSO))
+                        targets.add(new Target(VIRTUOSO, v.httpPort(), mixes("/sparql", queries, describe, List.of()), v.processHandle()));
                 } catch (IOException | RuntimeException ex) {
                     String why = "Virtuoso failed to start or load, skipped (and " + OURS_VIRTUOSO + " with it): " + ex.getMessage();
                     System.out.println(why);
                     notes.add(why);
                 }
-                if (v != null) {
+                if (v != null && wanted(OURS_VIRTUOSO)) {
                     // Our jar as a user runs it in front of the store: --sparql-endpoint, on a port of its own.
                     try {
                         Peers.Child through = Peers.ours(OURS_VIRTUOSO, JAR, OUT.resolve("ours-through-virtuoso.log"),
                                                          "--sparql-endpoint", v.sparqlEndpoint());
                         closers.add(0, through);
-                        targets.add(new Target(OURS_VIRTUOSO, through.port(), mixes("/sparql", queries, describe, pages)));
+                        targets.add(new Target(OURS_VIRTUOSO, through.port(), mixes("/sparql", queries, describe, pages),
+                                               through.process().toHandle()));
                     } catch (IOException ex) {
                         String why = OURS_VIRTUOSO + " failed to start, skipped (see target/bench/ours-through-virtuoso.log): " + ex.getMessage();
                         System.out.println(why);
@@ -186,21 +220,33 @@ public final class Benchmark {
                 System.out.println(why);
                 notes.add(why);
             }
-            targets.add(new Target(CEILING, ceiling.port(),
-                                   Map.of("trivial GET", List.of(new Wrk.Request("GET", "/", JSON)))));
+            if (wanted(CEILING))
+                targets.add(new Target(CEILING, ceiling.port(),
+                                       Map.of("trivial GET", List.of(new Wrk.Request("GET", "/", JSON))), ProcessHandle.current()));
+            targets.replaceAll(t -> new Target(t.system(), t.port(), selected(t.mixes()), t.process()));
             notes.addAll(check(targets));
+            // Before any cell is measured, every system runs every mix for a while: on a shared machine a JIT compiler
+            // starved of CPU would otherwise leave the first cells measuring interpreted code (ours and Fuseki alike).
+            for (Target t : targets)
+                for (var mix : t.mixes().entrySet())
+                    Wrk.run(Wrk.script(OUT.resolve("wrk"), slug(t.system() + "-" + mix.getKey()), mix.getValue(), mix.getKey().equals(FRESH)),
+                            t.port(), 4, jitWarmup);
 
             Map<Cell, List<Wrk.Result>> results = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 for (Target t : targets) {
                     for (var mix : t.mixes().entrySet()) {
-                        Path script = Wrk.script(OUT.resolve("wrk"), slug(t.system() + "-" + mix.getKey()), mix.getValue());
+                        Path script = Wrk.script(OUT.resolve("wrk"), slug(t.system() + "-" + mix.getKey()), mix.getValue(),
+                                                 mix.getKey().equals(FRESH));
                         for (int clients : CLIENTS) {
                             Wrk.run(script, t.port(), clients, warmup);
+                            Duration cpuBefore = cpu(t.process());
                             Wrk.Result r = Wrk.run(script, t.port(), clients, seconds);
+                            Duration cpuAfter = cpu(t.process());
+                            r = r.withCpu(cpuBefore == null || cpuAfter == null ? null : cpuAfter.minus(cpuBefore));
                             results.computeIfAbsent(new Cell(t.system(), mix.getKey(), clients), k -> new ArrayList<>()).add(r);
-                            System.out.printf(Locale.ROOT, "run %d  %-31s %-22s c=%-2d %9.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d%n",
-                                              run, t.system(), mix.getKey(), clients, r.rps(), r.p50(), r.p99(), r.errors());
+                            System.out.printf(Locale.ROOT, "run %d  %-31s %-24s c=%-2d %9.0f req/s  p50 %.2f ms  p99 %.2f ms  cpu %.3f ms/req  errors %d  load %s%n",
+                                              run, t.system(), mix.getKey(), clients, r.rps(), r.p50(), r.p99(), r.cpuMs(), r.errors(), loadAverage());
                         }
                     }
                 }
@@ -214,9 +260,41 @@ public final class Benchmark {
         }
     }
 
+    /** The CPU time a process has used so far, or null where the system does not say. */
+    static Duration cpu(ProcessHandle process) {
+        return process == null ? null : process.info().totalCpuDuration().orElse(null);
+    }
+
+    /** The machine's load averages (1, 5, 15 minutes), as uptime prints them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException ex) {
+            return "unknown";
+        }
+    }
+
+    /** Whether -Dbench.systems asks for a system. */
+    private boolean wanted(String system) {
+        return systems.contains("all") || systems.contains(SYSTEM_KEYS.get(system));
+    }
+
+    /** The mixes -Dbench.mixes asks for. */
+    private Map<String, List<Wrk.Request>> selected(Map<String, List<Wrk.Request>> mixes) {
+        Map<String, List<Wrk.Request>> kept = new LinkedHashMap<>();
+        mixes.forEach((name, requests) -> {
+            if (onlyMixes.contains("all") || onlyMixes.contains(MIX_KEYS.get(name)))
+                kept.put(name, requests);
+        });
+        return kept;
+    }
+
     private static Map<String, List<Wrk.Request>> mixes(String sparql, List<String> queries, String describe, List<String> pages) {
         Map<String, List<Wrk.Request>> mixes = new LinkedHashMap<>();
-        mixes.put("competency queries", queries.stream().map(q -> get(sparql, q, JSON)).toList());
+        mixes.put(CQ, queries.stream().map(q -> get(sparql, q, JSON)).toList());
+        // The same requests, each sent with a new trailing comment (Wrk adds it).
+        mixes.put(FRESH, mixes.get(CQ));
         mixes.put("DESCRIBE", List.of(get(sparql, describe, "text/turtle")));
         if (!pages.isEmpty()) {
             mixes.put("pages HTML", pages.stream().map(p -> new Wrk.Request("GET", p, "text/html")).toList());
@@ -289,9 +367,11 @@ public final class Benchmark {
         Map<Integer, String> oursRows = new LinkedHashMap<>();
         for (Target t : targets) {
             int failed = 0, differ = 0;
-            List<Wrk.Request> cq = t.mixes().getOrDefault("competency queries", List.of());
-            for (var mix : t.mixes().values()) {
-                for (Wrk.Request r : mix) {
+            List<Wrk.Request> cq = t.mixes().getOrDefault(CQ, t.mixes().getOrDefault(FRESH, List.of()));
+            for (var entry : t.mixes().entrySet()) {
+                if (entry.getKey().equals(FRESH) && t.mixes().containsKey(CQ))
+                    continue; // the same requests as the competency queries, checked there
+                for (Wrk.Request r : entry.getValue()) {
                     HttpResponse<byte[]> resp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.port() + r.path()))
                                                                      .header("Accept", r.accept()).timeout(Duration.ofSeconds(30)).build(),
                                                           HttpResponse.BodyHandlers.ofByteArray());
@@ -300,7 +380,7 @@ public final class Benchmark {
                         notes.add(t.system() + ": HTTP " + resp.statusCode() + " for " + shorten(r.path()));
                         continue;
                     }
-                    int i = cq.indexOf(r);
+                    int i = entry.getValue() == cq ? cq.indexOf(r) : -1;
                     if (i >= 0) {
                         String rows = rows(resp.body());
                         if (t.system().equals(OURS))
@@ -349,18 +429,29 @@ public final class Benchmark {
         Map<Cell, Wrk.Result> med = new LinkedHashMap<>();
         results.forEach((cell, rs) -> med.put(cell, median(rs)));
         report.append("## Throughput and latency\n\n")
-              .append(String.format(Locale.ROOT, "wrk on loopback, %d s warm-up then %d s measured per cell; medians of %d runs. ", warmup, seconds, runs))
+              .append(String.format(Locale.ROOT, "wrk on loopback; first every mix on every system for %d s (JIT warm-up), then per cell %d s warm-up and %d s measured; medians of %d runs. ", jitWarmup, warmup, seconds, runs))
               .append("The same 28 competency queries (GET, SPARQL JSON results) and one DESCRIBE (Turtle) for every system; ")
+              .append("the competency queries twice: as they are (repeated, so ours answers most from its response cache) and fresh (")
+              .append(FRESH).append(": each request made textually new by a trailing comment `# fresh-RUN-THREAD-N`, so no response ")
+              .append("or query cache ever sees the same text twice: what a researcher writing new queries sends); ")
               .append("resource pages (HTML and Turtle, ").append("up to 40 IRIs under id/) for ours only. ")
               .append("Ours three ways: embedded in this JVM (").append(OURS).append("); the same server and graph with its response cache ")
               .append("switched off (").append(OURS_UNCACHED).append("); and the jar run with `--sparql-endpoint` in front of the ")
               .append("Virtuoso measured here, which our `load` command filled with the same graphs (").append(OURS_VIRTUOSO)
               .append("; no response cache that way, every request asks Virtuoso).\n\n")
-              .append("| system | mix | clients | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
-        med.forEach((c, r) -> report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %d |%n",
-                                                          c.system(), c.mix(), c.clients(), r.rps(), r.p50(), r.p99(), r.errors())));
+              .append("CPU ms/req: CPU time of the serving process during the measured seconds ÷ requests answered (ours, with ")
+              .append("its cache off and the ceiling share the benchmark's JVM, measured one at a time; through Virtuoso it counts our ")
+              .append("process only). It is the per-request cost, and moves far less than requests/s when other builds share the cores.\n\n")
+              .append("| system | mix | clients | req/s | p50 ms | p99 ms | CPU ms/req | errors |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        med.forEach((c, r) -> report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %s | %d |%n",
+                                                          c.system(), c.mix(), c.clients(), r.rps(), r.p50(), r.p99(),
+                                                          Double.isNaN(r.cpuMs()) ? "" : String.format(Locale.ROOT, "%.3f", r.cpuMs()), r.errors())));
         report.append("\n### Ratios (requests/s of the first ÷ the second)\n\n| system, mix | ÷ system, mix | clients | ratio | target |\n|---|---|---:|---:|---|\n");
         for (int clients : CLIENTS) {
+            ratio(med, OURS, FRESH, FUSEKI, FRESH, clients, "≥ 4x");
+            ratio(med, OURS_UNCACHED, FRESH, FUSEKI, FRESH, clients, "");
+            ratio(med, OURS, FRESH, VIRTUOSO, FRESH, clients, "");
+            ratio(med, OURS, FRESH, OURS, CQ, clients, "(fresh share of repeated)");
             ratio(med, OURS, "competency queries", FUSEKI, "competency queries", clients, "≥ 4x");
             ratio(med, OURS, "competency queries", VIRTUOSO, "competency queries", clients, clients == 16 ? "≥ 2.5x" : "≥ 2x");
             ratio(med, OURS, "DESCRIBE", FUSEKI, "DESCRIBE", clients, "");
@@ -376,6 +467,15 @@ public final class Benchmark {
             ratio(med, OURS_VIRTUOSO, "pages HTML", OURS, "pages HTML", clients, "(share of embedded)");
             ratio(med, OURS_VIRTUOSO, "pages HTML", OURS_UNCACHED, "pages HTML", clients, "(share of embedded, no cache)");
         }
+        report.append("\n### Scaling with clients (requests/s at 16 clients ÷ at 1 client, same run)\n\n")
+              .append("| system | mix | ratio | target |\n|---|---|---:|---|\n");
+        for (String system : List.of(OURS, OURS_UNCACHED, FUSEKI, VIRTUOSO, OURS_VIRTUOSO))
+            for (String mix : List.of(FRESH, CQ)) {
+                Wrk.Result one = med.get(new Cell(system, mix, 1)), sixteen = med.get(new Cell(system, mix, 16));
+                if (one != null && sixteen != null)
+                    report.append(String.format(Locale.ROOT, "| %s | %s | %.2fx | %s |%n", system, mix, sixteen.rps() / one.rps(),
+                                                system.equals(OURS) && mix.equals(FRESH) ? "≥ 1.5x" : ""));
+            }
         report.append("\nChecks before measuring:\n\n");
         notes.forEach(n -> report.append("- ").append(n).append('\n'));
         report.append('\n');
@@ -397,10 +497,13 @@ public final class Benchmark {
                               median(rs.stream().mapToDouble(Wrk.Result::p50).toArray()),
                               median(rs.stream().mapToDouble(Wrk.Result::p99).toArray()),
                               rs.stream().mapToLong(Wrk.Result::requests).sum(),
-                              rs.stream().mapToLong(Wrk.Result::errors).sum());
+                              rs.stream().mapToLong(Wrk.Result::errors).sum(),
+                              median(rs.stream().mapToDouble(Wrk.Result::cpuMs).filter(d -> !Double.isNaN(d)).toArray()));
     }
 
     static double median(double[] xs) {
+        if (xs.length == 0)
+            return Double.NaN;
         double[] s = xs.clone();
         java.util.Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

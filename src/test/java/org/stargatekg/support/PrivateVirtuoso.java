@@ -162,6 +162,11 @@ public final class PrivateVirtuoso implements AutoCloseable {
         return httpPort;
     }
 
+    /** The server's process (the benchmark reads its CPU time). */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     /** The folder holding its settings, database and logs. */
     public Path folder() {
         return folder;
