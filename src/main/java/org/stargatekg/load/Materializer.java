@@ -71,7 +71,7 @@ final class Materializer {
     private static final Node SYMMETRIC = OWL.SymmetricProperty.asNode();
     private static final Node TRANSITIVE = OWL.TransitiveProperty.asNode();
 
-    /** The triples the rules add to ontology ∪ data, filtered as the class javadoc says. */
+    /** The triples the rules add to ontology ∪ data, filtered as the class javadoc says; data may hold the ontology's triples too. */
     Graph infer(Graph ontology, Graph data) {
         Graph inferred = GraphFactory.createDefaultGraph();
         inferTriples(ontology, data).forEach(inferred::add);
@@ -91,14 +91,78 @@ final class Materializer {
         }
     }
 
-    private static List<Triple> filter(Set<Triple> derived, Graph ontology) {
+    private static List<Triple> filter(Derived derived, Graph ontology) {
         Set<Node> ontologyTerms = new HashSet<>();
         ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
-        List<Triple> inferred = new ArrayList<>();
-        for (Triple t : derived)
+        List<Triple> inferred = new ArrayList<>(derived.size());
+        derived.forEachOnce(t -> {
             if (keep(t, ontologyTerms))
                 inferred.add(t);
+        });
         return inferred;
+    }
+
+    /**
+     * The derived triples: the sets the cores filled while expanding the data, kept as they are rather than copied
+     * into one (joining millions of triples into one hash set on one core took most of this step's time at 5 M quads),
+     * plus one set for what is derived afterwards. A triple may be in two of the cores' sets (two premises with
+     * different subjects can imply it); {@link #forEachOnce} skips the repeats.
+     */
+    private static final class Derived {
+        private final List<Set<Triple>> shards = new ArrayList<>();
+        private final Set<Triple> own = new HashSet<>();
+
+        Derived() {
+            shards.add(own);
+        }
+
+        /** Adds the sets filled by the cores (each is kept, not copied). */
+        void addShards(List<Set<Triple>> sets) {
+            shards.addAll(0, sets);
+        }
+
+        boolean contains(Triple t) {
+            for (Set<Triple> s : shards)
+                if (s.contains(t))
+                    return true;
+            return false;
+        }
+
+        /** Adds a triple none of the sets holds; true if it was new. */
+        boolean add(Triple t) {
+            if (contains(t))
+                return false;
+            own.add(t);
+            return true;
+        }
+
+        /** An upper bound of the number of distinct triples. */
+        int size() {
+            return shards.stream().mapToInt(Set::size).sum();
+        }
+
+        /** Every triple, a triple held by two sets twice (for readers that do not mind). */
+        void forEach(Consumer<Triple> action) {
+            for (Set<Triple> s : shards)
+                s.forEach(action);
+        }
+
+        /** Every triple once. */
+        void forEachOnce(Consumer<Triple> action) {
+            for (int i = 0; i < shards.size(); i++) {
+                List<Set<Triple>> earlier = shards.subList(0, i);
+                for (Triple t : shards.get(i)) {
+                    boolean seen = false;
+                    for (Set<Triple> e : earlier)
+                        if (e.contains(t)) {
+                            seen = true;
+                            break;
+                        }
+                    if (!seen)
+                        action.accept(t);
+                }
+            }
+        }
     }
 
     /** The filter on inferred triples; "already asserted" is never derived in the first place. */
@@ -207,9 +271,9 @@ final class Materializer {
         }
 
         /** Inferred triples that state an axiom these axioms do not already imply. */
-        List<Triple> unexplained(Set<Triple> derived) {
+        List<Triple> unexplained(Derived derived) {
             List<Triple> out = new ArrayList<>();
-            for (Triple t : derived) {
+            derived.forEach(t -> {
                 Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
                 boolean axiom;
                 if (p.equals(SUB_CLASS))
@@ -226,7 +290,7 @@ final class Materializer {
                     axiom = false;
                 if (axiom)
                     out.add(t);
-            }
+            });
             return out;
         }
     }
@@ -236,7 +300,7 @@ final class Materializer {
         final Graph ontology;
         final Graph data;
         final Axioms axioms;
-        final Set<Triple> derived = new HashSet<>();
+        final Derived derived = new Derived();
         private final int parallelFrom;
 
         Closure(Graph ontology, Graph data, Axioms axioms, int parallelFrom) {
@@ -276,9 +340,9 @@ final class Materializer {
                     if (Math.floorMod(t.getSubject().hashCode(), parts) == part)
                         worker.expand(t);
                 });
-                return worker.derived;
+                return worker.derived.own;
             });
-            found.forEach(derived::addAll);
+            derived.addShards(found);
         }
 
         private boolean asserted(Triple t) {
@@ -287,10 +351,7 @@ final class Materializer {
 
         /** Adds a triple unless asserted or known; true if it was new. */
         private boolean add(Triple t) {
-            if (asserted(t) || derived.contains(t))
-                return false;
-            derived.add(t);
-            return true;
+            return !asserted(t) && derived.add(t);
         }
 
         private void addAndExpand(Triple t) {
@@ -339,9 +400,10 @@ final class Materializer {
             Consumer<Triple> edge = t -> next.computeIfAbsent(t.getSubject(), k -> new LinkedHashSet<>()).add(t.getObject());
             ontology.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
             data.find(Node.ANY, p, Node.ANY).forEachRemaining(edge);
-            for (Triple t : derived)
+            derived.forEach(t -> {
                 if (t.getPredicate().equals(p))
                     edge.accept(t);
+            });
             List<Triple> missing = new ArrayList<>();
             for (Node start : next.keySet()) {
                 Set<Node> direct = next.get(start);

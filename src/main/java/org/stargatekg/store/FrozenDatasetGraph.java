@@ -42,6 +42,7 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
     private final Graph defaultGraph = GraphView.createDefaultGraph(this);
     private final Graph unionGraph = new UnionGraph(this);
     private final PredicateStatistics statistics;
+    private volatile int unionSize = -1;
 
     private FrozenDatasetGraph(NodeDictionary terms, int[][] columns, int count) {
         super("the served graph does not change while served");
@@ -226,7 +227,38 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         }
     }
 
-    /** The union of the named graphs, each triple once without a set of seen triples. */
+    /** The number of distinct triples across the named graphs (the union graph's size), counted once when first asked. */
+    private int unionSize() {
+        int n = unionSize;
+        if (n < 0) {
+            QuadOrder spog = acrossGraphs[0];
+            int lastS = -1, lastP = -1, lastO = -1;
+            n = 0;
+            for (int i = 0; i < count; i++) {
+                int pos = spog.position(i);
+                int s = columns[S][pos], p = columns[P][pos], o = columns[O][pos];
+                if (s != lastS || p != lastP || o != lastO)
+                    n++;
+                lastS = s;
+                lastP = p;
+                lastO = o;
+            }
+            unionSize = n;
+        }
+        return n;
+    }
+
+    /** Whether some named graph holds the triple of three given terms. */
+    private boolean unionContains(Node s, Node p, Node o) {
+        int si = terms.id(s), pi = terms.id(p), oi = terms.id(o);
+        return si >= 0 && pi >= 0 && oi >= 0 && count(si, pi, oi) > 0;
+    }
+
+    /**
+     * The union of the named graphs, each triple once without a set of seen triples. A contains test of a whole triple
+     * is one count in the index (no iterator), and the size is counted once: the loader's inference asks both of the
+     * asserted triples, millions of times.
+     */
     private static final class UnionGraph extends GraphView {
         UnionGraph(FrozenDatasetGraph dsg) {
             super(dsg, Quad.unionGraph);
@@ -235,6 +267,18 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         @Override
         protected ExtendedIterator<Triple> graphUnionFind(Node s, Node p, Node o) {
             return WrappedIterator.createNoRemove(((FrozenDatasetGraph) getDataset()).findInUnionGraph(s, p, o));
+        }
+
+        @Override
+        protected boolean graphBaseContains(Triple t) {
+            if (!t.isConcrete())
+                return super.graphBaseContains(t);
+            return ((FrozenDatasetGraph) getDataset()).unionContains(t.getSubject(), t.getPredicate(), t.getObject());
+        }
+
+        @Override
+        protected int graphBaseSize() {
+            return ((FrozenDatasetGraph) getDataset()).unionSize();
         }
     }
 
@@ -325,9 +369,25 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
             return this;
         }
 
+        /**
+         * A store of what was added so far, leaving the builder as it was so that more can be added: the loader infers
+         * from the asserted quads through this store's indexes, then adds the inferred ones and builds the store it
+         * serves, instead of first copying every article into one more indexed graph.
+         */
+        public FrozenDatasetGraph snapshot() {
+            return sorted(terms.copy());
+        }
+
         /** Sorts what was added; the builder must not be used afterwards. */
         public FrozenDatasetGraph build() {
             terms.trim();
+            FrozenDatasetGraph built = sorted(terms);
+            columns = null;
+            return built;
+        }
+
+        /** The quads added so far sorted into a store over the given dictionary; duplicates in one graph kept once. */
+        private FrozenDatasetGraph sorted(NodeDictionary terms) {
             int[] order = QuadOrder.sort(columns, new int[] {G, S, P, O}, count, terms.size(), 0);
             int[][] sorted = new int[4][];
             int n = 0;
@@ -342,7 +402,6 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
                     sorted[c][n] = columns[c][q];
                 n++;
             }
-            columns = null;
             for (int c = 0; c < 4; c++)
                 sorted[c] = java.util.Arrays.copyOf(sorted[c], n);
             return new FrozenDatasetGraph(terms, sorted, n);

@@ -47,6 +47,15 @@ final class NodeDictionary {
         return size;
     }
 
+    /** An independent copy: terms added to either afterwards do not show in the other. */
+    NodeDictionary copy() {
+        NodeDictionary c = new NodeDictionary();
+        c.nodes = Arrays.copyOf(nodes, Math.max(size, 1));
+        c.size = size;
+        c.table = table.clone();
+        return c;
+    }
+
     /** Drops the spare capacity of the term array once every term has been added. */
     void trim() {
         nodes = Arrays.copyOf(nodes, size);

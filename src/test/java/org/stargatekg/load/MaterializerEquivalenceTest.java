@@ -48,6 +48,13 @@ class MaterializerEquivalenceTest {
         Set<String> actual = lines(new Materializer().infer(ontology, data));
         assertEquals(expected, actual);
         assertEquals(expected, lines(new Materializer(0).infer(ontology, data)), "shared out among the cores");
+        assertEachOnce(ontology, data);
+    }
+
+    /** The list the loader stores holds each inferred triple once, also when the cores' sets both derived it. */
+    private static void assertEachOnce(Graph ontology, Graph data) {
+        java.util.List<org.apache.jena.graph.Triple> list = new Materializer(0).inferTriples(ontology, data);
+        assertEquals(new java.util.HashSet<>(list).size(), list.size(), () -> "repeated triples in " + list);
     }
 
     @Test
@@ -64,6 +71,23 @@ class MaterializerEquivalenceTest {
         assertTrue(inferred.size() > 500, "the shipped article implies many triples, got " + inferred.size());
         assertEquals(lines(RuleEngineReference.infer(ontology, data)), lines(inferred));
         assertEquals(lines(inferred), lines(new Materializer(0).infer(ontology, data)), "shared out among the cores");
+        assertEachOnce(ontology, data);
+    }
+
+    @Test
+    void the_loader_serves_exactly_what_the_closure_infers_from_ontology_and_articles() {
+        ShippedSources shipped = ShippedSources.locate();
+        Graph ontology = GraphFactory.createDefaultGraph();
+        SourceFiles.list(shipped.ontologyDir(), ".ttl").stream()
+                   .filter(p -> !SourceFiles.fileName(p).equals(KnowledgeGraphLoader.SHAPES_FILE))
+                   .forEach(p -> GraphUtil.addInto(ontology, TurtleReader.read(p, BASE)));
+        Graph data = GraphFactory.createDefaultGraph();
+        for (Path dir : SourceFiles.subFolders(shipped.dataDir()))
+            GraphUtil.addInto(data, ArticleFolder.read(dir, BASE).merged());
+        Namespaces ns = new Namespaces(BASE);
+        KnowledgeGraph kg = KnowledgeGraphLoader.shipped(ns).load();
+        Graph served = kg.dataset().asDatasetGraph().getGraph(ns.inferredGraph());
+        assertEquals(lines(new Materializer().infer(ontology, data)), lines(served));
     }
 
     @ParameterizedTest

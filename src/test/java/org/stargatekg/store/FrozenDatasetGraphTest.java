@@ -86,6 +86,46 @@ class FrozenDatasetGraphTest {
     }
 
     @Test
+    void theUnionGraphContainsAndCountsWhatJenasUnionGraphDoes() {
+        Graph ref = reference.getUnionGraph();
+        Graph ours = frozen.getUnionGraph();
+        assertEquals(Txn.calculateRead(reference, () -> Iter.count(ref.find())), (long) ours.size());
+        List<Triple> all = Txn.calculateRead(reference, () -> Iter.toList(ref.find()));
+        int present = 0, absent = 0;
+        for (int i = 0; i < all.size(); i += 3) {
+            Triple t = all.get(i);
+            assertTrue(ours.contains(t), () -> "missing " + t);
+            present++;
+            // The same terms in another arrangement: most such triples are in no graph.
+            Triple swapped = Triple.create(t.getSubject(), t.getPredicate(), all.get((i * 7 + 1) % all.size()).getObject());
+            boolean expected = Txn.calculateRead(reference, () -> ref.contains(swapped));
+            assertEquals(expected, ours.contains(swapped), () -> "contains " + swapped);
+            if (!expected)
+                absent++;
+        }
+        assertTrue(present > 500 && absent > 500, present + " present, " + absent + " absent checked");
+        Node a = NodeFactory.createURI("http://example.org/not-in-the-data");
+        assertFalse(ours.contains(Triple.create(a, a, a)));
+    }
+
+    @Test
+    void aSnapshotKeepsWhatWasAddedBeforeItAndTheBuilderGoesOn() {
+        Node g1 = NodeFactory.createURI("http://example.org/g1"), g2 = NodeFactory.createURI("http://example.org/g2");
+        Node a = NodeFactory.createURI("http://example.org/a"), b = NodeFactory.createURI("http://example.org/b");
+        FrozenDatasetGraph.Builder builder = FrozenDatasetGraph.builder().add(Quad.create(g1, a, a, b));
+        FrozenDatasetGraph first = builder.snapshot();
+        Node fresh = NodeFactory.createURI("http://example.org/added-after");
+        builder.add(Quad.create(g2, b, b, fresh)).add(Quad.create(g1, a, a, b));
+        FrozenDatasetGraph last = builder.build();
+        assertEquals(1, first.quadCount());
+        assertFalse(first.getUnionGraph().contains(Triple.create(b, b, fresh)));
+        assertEquals(List.of(g1), Iter.toList(first.listGraphNodes()));
+        assertEquals(2, last.quadCount(), "the quad added again to g1 is kept once");
+        assertTrue(last.getUnionGraph().contains(Triple.create(b, b, fresh)));
+        assertEquals(2, last.getUnionGraph().size());
+    }
+
+    @Test
     void aTermInNoQuadMatchesNothing() {
         Node absent = NodeFactory.createURI("http://example.org/absent");
         assertFalse(frozen.find(Node.ANY, absent, Node.ANY, Node.ANY).hasNext());
