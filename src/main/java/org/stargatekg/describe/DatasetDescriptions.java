@@ -1,6 +1,9 @@
 package org.stargatekg.describe;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -11,7 +14,12 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.SG;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -35,6 +43,34 @@ public final class DatasetDescriptions {
     private final List<Node> articles;
     private final List<String> examples;
     private final PrefixMapping prefixes;
+
+    /** Describes a dataset from its counts, with its articles (every sg:NewsArticle) and examples drawn from the data. */
+    public static DatasetDescriptions of(AddressMap addresses, DatasetGraph dsg, DatasetStatistics stats, PrefixMapping prefixes) {
+        List<Node> articles = articles(dsg);
+        return new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes);
+    }
+
+    /** The articles the data is drawn from: every sg:NewsArticle, in IRI order. */
+    static List<Node> articles(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), SG.NewsArticle.asNode()))
+                .stream().map(Triple::getSubject).filter(Node::isURI).distinct().sorted(Comparator.comparing(Node::getURI)).toList());
+    }
+
+    /** Example resources for VoID: each article, what it is about, and the first few things it mentions. */
+    static List<String> examples(DatasetGraph dsg, List<Node> articles) {
+        Node about = NodeFactory.createURI("https://schema.org/about");
+        Node mentions = NodeFactory.createURI("https://schema.org/mentions");
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> out = new LinkedHashSet<>();
+            for (Node a : articles) {
+                out.add(a.getURI());
+                for (Node p : List.of(about, mentions))
+                    Iter.toList(dsg.getDefaultGraph().find(a, p, Node.ANY)).stream().map(Triple::getObject)
+                        .filter(Node::isURI).map(Node::getURI).sorted().limit(3).forEach(out::add);
+            }
+            return List.copyOf(out);
+        });
+    }
 
     /**
      * Describes a dataset from its counts, the article resources it is drawn from and a few example resources; the

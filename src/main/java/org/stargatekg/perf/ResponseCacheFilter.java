@@ -212,6 +212,15 @@ public final class ResponseCacheFilter implements Filter {
         }
 
         @Override
+        public void setStatus(int sc) {
+            // A status set after the answer started (Fuseki's 503 when a streaming query times out) cannot reach the
+            // client any more, but it says the answer was cut short: never keep it.
+            if (sc != HttpServletResponse.SC_OK)
+                spoiled = true;
+            super.setStatus(sc);
+        }
+
+        @Override
         public void sendError(int sc, String msg) throws IOException {
             spoiled = true;
             super.sendError(sc, msg);

@@ -58,7 +58,7 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
-    void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    public void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String prefixes = Examples.prefixes(site.namespaces());
         String initial = prefixes + "\nSELECT ?s ?p ?o WHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n";
         html(resp, 200, "editor.jte", Map.of("prefixes", prefixes, "examples", examples, "initial", initial));

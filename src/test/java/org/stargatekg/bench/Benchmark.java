@@ -36,7 +36,7 @@ import org.apache.jena.sparql.resultset.ResultsReader;
 import org.apache.jena.system.Txn;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
+import org.stargatekg.http.StargateServer;
 import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.vocab.Namespaces;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
+import org.stargatekg.http.StargateServer;
 import org.stargatekg.support.FreePort;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.vocab.Namespaces;

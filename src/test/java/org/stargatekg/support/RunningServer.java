@@ -23,7 +23,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
+import org.stargatekg.http.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
 /**

@@ -1,35 +1,8 @@
-package org.stargatekg.server;
+package org.stargatekg.http;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
-import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.query.text.TextQuery;
-import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDF;
-import org.stargatekg.describe.DatasetDescriptions;
-import org.stargatekg.describe.DatasetStatistics;
-import org.stargatekg.describe.DescriptionServlet;
-import org.stargatekg.describe.Dumps;
-import org.stargatekg.ops.Metrics;
-import org.stargatekg.ops.OpsFilter;
-import org.stargatekg.search.SearchIndex;
-import org.stargatekg.search.StoreSearch;
-import org.stargatekg.search.TextSearch;
-import org.stargatekg.vocab.Namespaces;
-import org.stargatekg.vocab.Prefixes;
-import org.stargatekg.web.SearchServlet;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
@@ -37,36 +10,43 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.stargatekg.backend.Backend;
+import org.stargatekg.backend.InMemoryBackend;
+import org.stargatekg.describe.DatasetDescriptions;
+import org.stargatekg.describe.DatasetStatistics;
+import org.stargatekg.describe.DescriptionServlet;
+import org.stargatekg.describe.Dumps;
 import org.stargatekg.load.KnowledgeGraph;
+import org.stargatekg.ops.Metrics;
+import org.stargatekg.ops.OpsFilter;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
-import org.stargatekg.remote.RemoteDatasetGraph;
-import org.stargatekg.remote.RemoteStore;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.search.TextSearch;
 import org.stargatekg.vocab.Namespaces;
-import org.stargatekg.vocab.SG;
-import org.stargatekg.web.FrontFilter;
+import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.web.LinkedDataServlet;
+import org.stargatekg.web.SearchServlet;
 import org.stargatekg.web.Site;
 
 /**
- * The read-only SPARQL server for a loaded {@link KnowledgeGraph}: embedded Fuseki with the query endpoint at
+ * The read-only SPARQL server for a {@link Backend}: embedded Fuseki with the query endpoint at
  * {@code /sparql} and Graph Store Protocol reads at {@code /data}, nothing that writes, SERVICE turned off, every
  * response with the security headers, requests capped in size, and a stop that lets requests in flight finish.
  * <pre>{@code
  * KnowledgeGraph kg = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
- * StargateServer server = StargateServer.create().port(3030).graph(kg).build().start();
+ * StargateServer server = StargateServer.create().port(3030).backend(new InMemoryBackend(kg)).build().start();
  * // ... GET http://localhost:3030/sparql?query=...
  * server.stop();
  * }</pre>
@@ -98,12 +78,14 @@ public final class StargateServer {
     private final String host;
     private final String served;
     private final ResponseCache cache;
+    private final Backend backend;
 
-    private StargateServer(FusekiServer fuseki, String host, String served, ResponseCache cache) {
+    private StargateServer(FusekiServer fuseki, String host, String served, ResponseCache cache, Backend backend) {
         this.fuseki = fuseki;
         this.host = host;
         this.served = served;
         this.cache = cache;
+        this.backend = backend;
     }
 
     /** Starts describing a server. */
@@ -121,6 +103,7 @@ public final class StargateServer {
     /** Stops the server, letting requests in flight finish (up to the stop timeout). */
     public void stop() {
         fuseki.stop();
+        backend.close();
     }
 
     /** Stops this server when the JVM shuts down (SIGTERM, Ctrl-C), so that requests in flight can finish. */
@@ -160,10 +143,8 @@ public final class StargateServer {
         private String host = "127.0.0.1";
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(30);
-        private KnowledgeGraph graph;
+        private Backend backend;
         private Duration stopTimeout = STOP_TIMEOUT;
-        private RemoteStore remote;
-        private Namespaces remoteNamespaces;
         private boolean responseCache = true;
         private String publicBase;
 
@@ -214,24 +195,20 @@ public final class StargateServer {
             return this;
         }
 
-        /** The loaded graph to serve, under its own dataset namespace. */
-        public Builder graph(KnowledgeGraph graph) {
-            this.graph = Objects.requireNonNull(graph, "graph");
-            this.remote = null;
+        /** Where the graph to serve lives: in memory, a TDB2 store or an external store. */
+        public Builder backend(Backend backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
-        /** An external store to serve instead of a loaded graph, holding data under these namespaces. */
-        public Builder remote(RemoteStore store, Namespaces namespaces) {
-            this.remote = Objects.requireNonNull(store, "store");
-            this.remoteNamespaces = Objects.requireNonNull(namespaces, "namespaces");
-            this.graph = null;
-            return this;
+        /** A graph loaded here, served from memory: a shorthand for {@code backend(new InMemoryBackend(graph))}. */
+        public Builder graph(KnowledgeGraph graph) {
+            return backend(new InMemoryBackend(Objects.requireNonNull(graph, "graph")));
         }
 
         /**
-         * Whether whole responses of a loaded graph are cached; default true. Off, every request is answered afresh,
-         * as the benchmark's "response cache off" row measures. (Through an external store there is no such cache.)
+         * Whether whole responses are cached where the backend allows it; default true. Off, every request is answered
+         * afresh, as the benchmark's "response cache off" row measures.
          */
         public Builder responseCache(boolean on) {
             this.responseCache = on;
@@ -240,106 +217,68 @@ public final class StargateServer {
 
         /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
-            if (graph == null && remote == null)
-                throw new IllegalStateException("No knowledge graph to serve");
-            DatasetGraph dsg = graph != null ? graph.dataset().asDatasetGraph() : new RemoteDatasetGraph(remote);
-            Namespaces ns = graph != null ? graph.namespaces() : remoteNamespaces;
+            if (backend == null)
+                throw new IllegalStateException("No backend to serve");
+            DatasetGraph dsg = backend.dataset();
+            Namespaces ns = backend.namespaces();
             AtomicReference<FusekiServer> bound = new AtomicReference<>();
             String fixedBase = publicBase;
             AddressMap addresses = new AddressMap(ns, () -> fixedBase != null ? fixedBase
                     : "http://localhost:" + bound.get().getHttpPort() + "/");
             Site site = new Site(dsg, addresses);
-            String served = graph != null
-                    ? graph.quadCount() + " quads in " + graph.graphCount() + " graphs (namespace " + ns.namespace() + ")"
-                    : "graphs under <" + remote.graphPrefix() + "> of " + remote.endpoint() + " (namespace " + ns.namespace() + ")";
-            // Our own graph gets a full-text index, built on the other core while the dataset is counted. Through an
-            // external store, /search asks the store (its own full-text index where it has one) and nothing is copied
-            // out of it at start.
-            CompletableFuture<SearchIndex> indexing = graph == null ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> SearchIndex.build(dsg, ns), runnable -> {
-                        Thread t = new Thread(runnable, "search-index");
-                        t.setDaemon(true);
-                        t.start();
-                    });
             DatasetStatistics stats = DatasetStatistics.of(dsg);
-            SearchIndex index = indexing.join();
-            TextSearch search = index != null ? index : StoreSearch.over(remote, dsg, ns);
+            TextSearch search = backend.search();
             LOG.info("Search page answered by {}", search.describe());
-            if (index != null)
-                LOG.info("Search index: {} literals, {} bytes", index.documentCount(), index.sizeInBytes());
             LOG.info("Dataset: {} triples in the union, {} quads", stats.union().triples(), stats.quads());
-            // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
-            DataService service = DataService.newBuilder(dsg)
-                    .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
-                                         .context(queryContext(index)).build())
-                    .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
-                    .build();
             Metrics metrics = new Metrics()
                     .gauge("dataset_quads", "Quads in the named graphs.", stats::quads)
                     .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples());
-            if (index != null)
-                metrics.gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
-                       .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
+            backend.registerMetrics(metrics);
             PrefixMapping prefixes = Prefixes.of(ns);
-            List<Node> articles = articles(dsg);
-            DatasetDescriptions descriptions = new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes);
-            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search, site),
-                                                new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
-                                                Set.of(SPARQL_PATH, GSP_PATH));
-            // The graph is read-only while served, so a whole response can be kept and replayed.
+            DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes),
+                                                                    new Dumps(dsg, prefixes));
+            LinkedDataServlet pages = new LinkedDataServlet(site);
+            boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
-            // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
-            // CORS is answered by OpsFilter for every path alike, so Fuseki's own CORS filter stays off.
+            // The request pipeline, in order: ops (CORS, ping, metrics, access log), request checks, the response cache
+            // (only where the content cannot change while served), then Fuseki for /sparql and /data, and our servlets
+            // for every other path. Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .enableCors(false, null)
                     .port(port)
-                    .add("/", service)
-                    .addFilter("/*", new OpsFilter(metrics));
-            // An external store may change under us, so whole responses are kept only for our own read-only graph.
-            boolean cached = graph != null && responseCache;
+                    .add(SPARQL_PATH, DataService.newBuilder(dsg)
+                            .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("").context(queryContext()).build())
+                            .build())
+                    .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
+                    .addFilter("/*", new OpsFilter(metrics))
+                    .addFilter("/*", new RequestChecks());
             if (cached)
-                builder.addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH));
-            FusekiServer fuseki = builder.addFilter("/*", front).build();
+                builder.addFilter("/*", new ResponseCacheFilter(cache, backend::version, SPARQL_PATH));
+            builder.addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
+                   .addFilter(SPARQL_PATH, new FusekiLengths())
+                   .addFilter(GSP_PATH, new FusekiLengths())
+                   .addServlet(SPARQL_PATH, new FusekiFallback())
+                   .addServlet(GSP_PATH, new FusekiFallback())
+                   .addServlet("/search", new SearchServlet(search, site))
+                   .addServlet(DatasetDescriptions.VOID_PATH, description)
+                   .addServlet("/dump/*", description)
+                   .addServlet("/*", pages);
+            FusekiServer fuseki = builder.build();
             bound.set(fuseki);
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
-            return new StargateServer(fuseki, host, served, cached ? cache : null);
+            return new StargateServer(fuseki, host, backend.describe(), cached ? cache : null, backend);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query (our own graph only). */
-        private Context queryContext(SearchIndex index) {
+        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the backend's own. */
+        private Context queryContext() {
             Context context = new Context();
             context.set(ARQ.httpServiceAllowed, false);
             context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            // jena-text's property function looks for the index in the execution context before the dataset, so the
-            // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
-            if (index != null)
-                context.set(TextQuery.textIndex, index.textIndex());
+            backend.configureQueries(context);
             return context;
-        }
-
-        /** The articles the data is drawn from: every sg:NewsArticle, in IRI order. */
-        private static List<Node> articles(DatasetGraph dsg) {
-            return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), SG.NewsArticle.asNode()))
-                    .stream().map(Triple::getSubject).filter(Node::isURI).distinct().sorted(Comparator.comparing(Node::getURI)).toList());
-        }
-
-        /** Example resources for VoID: each article, what it is about, and the first few things it mentions. */
-        private static List<String> examples(DatasetGraph dsg, List<Node> articles) {
-            Node about = NodeFactory.createURI("https://schema.org/about");
-            Node mentions = NodeFactory.createURI("https://schema.org/mentions");
-            return Txn.calculateRead(dsg, () -> {
-                Set<String> out = new LinkedHashSet<>();
-                for (Node a : articles) {
-                    out.add(a.getURI());
-                    for (Node p : List.of(about, mentions))
-                        Iter.toList(dsg.getDefaultGraph().find(a, p, Node.ANY)).stream().map(Triple::getObject)
-                            .filter(Node::isURI).map(Node::getURI).sorted().limit(3).forEach(out::add);
-                }
-                return List.copyOf(out);
-            });
         }
 
         /**

@@ -1,4 +1,4 @@
-package org.stargatekg.server;
+package org.stargatekg.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

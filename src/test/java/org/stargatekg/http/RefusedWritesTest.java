@@ -1,4 +1,4 @@
-package org.stargatekg.server;
+package org.stargatekg.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,43 @@
+package org.stargatekg.backend;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.stargatekg.ops.Metrics;
+import org.stargatekg.search.TextSearch;
+import org.stargatekg.vocab.Namespaces;
+
+/**
+ * What the server, its servlets and pages need from the store that holds the graph, whichever it is: the dataset to
+ * query, its namespaces, full-text search, and whether answers may be kept. The command line picks one implementation
+ * ({@link InMemoryBackend}, {@link Tdb2Backend}, {@link RemoteBackend}); nothing downstream asks which.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The dataset queries and pages read: the named graphs, with their union as the default graph; read-only. */
+    DatasetGraph dataset();
+
+    /** The dataset namespace the data's IRIs sit under. */
+    Namespaces namespaces();
+
+    /** Full-text search over what this backend holds. */
+    TextSearch search();
+
+    /** Adds this backend's settings to the context of every SPARQL query (e.g. the index behind {@code text:query}). */
+    void configureQueries(Context context);
+
+    /** Whether whole responses may be kept and replayed: true where the content cannot change while it is served. */
+    boolean cacheable();
+
+    /** A number that changes whenever the served content does, so that kept responses of two contents never mix. */
+    long version();
+
+    /** One line for the log saying what is served and from where. */
+    String describe();
+
+    /** Registers this backend's own gauges (index sizes and the like). */
+    default void registerMetrics(Metrics metrics) {}
+
+    /** Releases what the backend holds open (a store's lock, connections); the default holds nothing. */
+    @Override
+    default void close() {}
+}
