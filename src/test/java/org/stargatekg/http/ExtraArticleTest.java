@@ -7,26 +7,16 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.Fixtures;
 import org.stargatekg.support.RunningServer;
 
 /** A second article folder given with --data adds its own graph, its pages, and its words to the search. */
 class ExtraArticleTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Fixtures.path("extra-valid"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension(Fixtures.path("extra-valid"));
 
     @Test
     void extra_article_graph_is_listed() {

@@ -23,9 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.RunningServer;
 
@@ -47,13 +47,13 @@ class FuzzTest {
     private static final String[] PATH_BITS = { "..", ".", "/", "//", "%", "%2e", "%2f", "%00", "%zz", "%c0%ae", ";", "?", "#", "&", "=",
             "%3Cscript%3E", "~", "%ff", "%e2%80%ae", "\u00e9", "\uD83D\uDE00", "x".repeat(300), ".ttl", ".html", ".jsonld", ".nq", "iri=", "q=" };
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
     private static List<String> queries;
     private static List<String> paths;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(TIMEOUT);
         List<String> q = new ArrayList<>(List.of("SELECT * { ?s ?p ?o } LIMIT 5", "ASK { ?s a ?t }",
                 "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 3", "DESCRIBE <https://w3id.org/stargate-kg/id/elon-musk>"));
         for (String file : ClasspathFolder.fileNames("queries/competency", ".rq"))
@@ -64,10 +64,6 @@ class FuzzTest {
                         "/static/explore.js", "/sparql", "/data", "/data?default", "/graph/ontology", "/id/elon-musk.ttl", "/$/ping");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String mutate(Random random, String text, String[] bits) {
         StringBuilder s = new StringBuilder(text);
@@ -106,7 +102,7 @@ class FuzzTest {
         List<HttpRequest> requests = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
-            String q = "BASE <" + server.base() + ">\n" + mutate(random, queries.get(random.nextInt(queries.size())), QUERY_BITS);
+            String q = mutate(random, queries.get(random.nextInt(queries.size())), QUERY_BITS);
             boolean byGet = random.nextBoolean();
             HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/sparql" + (byGet ? "?query=" + RunningServer.encode(q) : "")))
                                                .timeout(Duration.ofSeconds(15)).header("Accept", RunningServer.JSON);

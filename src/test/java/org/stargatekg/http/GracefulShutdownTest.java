@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
-import org.stargatekg.support.FreePort;
+import org.stargatekg.support.ListeningPort;
 import org.stargatekg.support.RunningServer;
 
 /**
@@ -43,13 +43,12 @@ class GracefulShutdownTest {
 
     @Test
     void sigterm_during_load_lets_requests_in_flight_finish_and_exits_promptly() throws Exception {
-        int port = FreePort.pick();
         Path log = Files.createTempFile("stargate-shutdown", ".log");
         Process process = new ProcessBuilder(java(), "-Xmx256m", "-cp", classpath(), "org.stargatekg.cli.Main",
-                                             "--port", Integer.toString(port), "--timeout", Integer.toString(TIMEOUT_SECONDS))
+                                             "--port", "0", "--timeout", Integer.toString(TIMEOUT_SECONDS))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + port;
+        String base = "http://127.0.0.1:" + ListeningPort.await(log, process, Duration.ofSeconds(60));
         try {
             awaitReady(http, base + "/sparql?query=" + RunningServer.encode("ASK {}"), process, log);
 

@@ -12,9 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** A query past the timeout gets a timeout answer soon after the limit, and other clients are served meanwhile. */
@@ -23,17 +22,8 @@ class QueryTimeoutTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** A triple cross join over some 2,600 quads: billions of rows, far past any timeout. */
     static final String SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(TIMEOUT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
 
     @Test
     void query_past_the_timeout_gets_503_within_timeout_plus_one_second() {

@@ -15,26 +15,16 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** The HTTP surface: SPARQL query at /sparql in every results format, GSP reads at /data, and nothing that writes or reaches out. */
 class ReadOnlyEndpointTest {
 
     private static final String COUNT_ALL = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static String describe(HttpResponse<String> response) {
         return "HTTP " + response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("") + "\n" + response.body();

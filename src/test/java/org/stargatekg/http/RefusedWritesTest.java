@@ -6,27 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Every way of writing over HTTP is refused with a 4xx, and a checksum of all quads is the same before and after. */
 class RefusedWritesTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static String checksum;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         checksum = server.quadChecksum();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static void assertRefusedAndUnchanged(HttpResponse<String> response) {
         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,

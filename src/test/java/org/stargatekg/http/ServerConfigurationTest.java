@@ -11,25 +11,15 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Settings from the configuration reach the running server: the query timeout and the bound interface. */
 class ServerConfigurationTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Duration.ofSeconds(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(Duration.ofSeconds(1));
 
     @Test
     void query_running_past_the_timeout_is_cancelled() {

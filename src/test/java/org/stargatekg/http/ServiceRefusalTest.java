@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /**
@@ -24,13 +25,13 @@ import org.stargatekg.support.RunningServer;
  */
 class ServiceRefusalTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static ServerSocket listener;
     private static final AtomicInteger connections = new AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
-        server = RunningServer.start();
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!listener.isClosed()) {
@@ -50,7 +51,6 @@ class ServiceRefusalTest {
     @AfterAll
     static void stop() throws IOException {
         listener.close();
-        server.close();
     }
 
     private static String target() {

@@ -21,9 +21,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.RunningServer;
 
@@ -41,15 +41,15 @@ class SustainedLoadTest {
     /** Heap growth allowed over a run, after GC: far below what a leak of one object per request would leave. */
     private static final long HEAP_SLACK_BYTES = 48L << 20;
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
     private static List<String> targets;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(TIMEOUT);
         List<String> t = new ArrayList<>();
         for (String file : ClasspathFolder.fileNames("queries/competency", ".rq")) {
-            String q = "BASE <" + server.base() + ">\n" + ClasspathFolder.read("queries/competency/" + file);
+            String q = ClasspathFolder.read("queries/competency/" + file);
             t.add("/sparql?query=" + RunningServer.encode(q));
         }
         t.addAll(List.of("/", "/id/elon-musk", "/id/stargate", "/explore", "/explore?iri=" + RunningServer.encode(server.base() + "id/sam-altman"),
@@ -58,10 +58,6 @@ class SustainedLoadTest {
         targets = List.copyOf(t);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** What a run counted. */
     record Tally(long requests, long errors, long timeouts, long maxMillis, Map<String, Long> errorKinds) {}

@@ -9,9 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.ExpectedTable;
 import org.stargatekg.support.RunningServer;
@@ -25,17 +24,8 @@ class UnionDefaultGraphTest {
             PREFIX owl:  <http://www.w3.org/2002/07/owl#>
             """;
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static String inferred() {
         return "<" + server.base() + "graph/inferred>";

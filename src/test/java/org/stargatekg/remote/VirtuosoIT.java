@@ -40,7 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.ExpectedTable;
-import org.stargatekg.support.FreePort;
+import org.stargatekg.support.ListeningPort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.web.Format;
@@ -103,11 +103,10 @@ class VirtuosoIT {
         System.out.println("[VirtuosoIT] load command, JVM start to end: " + loadMillis + " ms\n" + load.output());
         virtuoso.indexText();
 
-        int port = FreePort.pick();
-        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port),
+        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", "0",
                                             "--sparql-endpoint", virtuoso.sparqlEndpoint())
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "virtuoso-it-server.log").toFile()).start();
-        PrivateVirtuoso.waitForPort(port, server, Duration.ofSeconds(60));
+        int port = ListeningPort.await(Path.of("target", "virtuoso-it-server.log"), server, Duration.ofSeconds(60));
         remote = RunningServer.attach(port, BASE, () -> stop(server));
         embedded = RunningServer.start();
     }

@@ -31,9 +31,9 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Every IRI we mint answers as a page for people and as RDF for machines, following the Cool URIs note. */
@@ -41,12 +41,12 @@ class LinkedDataTest {
 
     private static final List<String> RDF_SUFFIXES = List.of(".ttl", ".jsonld", ".rdf", ".nt", ".trig", ".nq");
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static Map<String, String> subjects;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         subjects = new LinkedHashMap<>();
         var rows = server.select("""
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -59,10 +59,6 @@ class LinkedDataTest {
         assertTrue(subjects.size() > 100, "expected the dataset's subjects, got " + subjects.size());
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String path(String iri) {
         assertTrue(iri.startsWith(server.base()), "not one of ours: " + iri);
