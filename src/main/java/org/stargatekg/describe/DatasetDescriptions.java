@@ -14,11 +14,13 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 import org.stargatekg.vocab.Namespaces;
 
@@ -31,8 +33,8 @@ public final class DatasetDescriptions {
     /** Path of the VoID description (RFC 8615 well-known location named in the VoID specification). */
     public static final String VOID_PATH = "/.well-known/void";
 
-    static final String VOID = "http://rdfs.org/ns/void#";
-    static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String VOID = org.apache.jena.vocabulary.VOID.NS;
+    static final String DCAT = org.apache.jena.vocabulary.DCAT.NS;
     static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
@@ -58,8 +60,8 @@ public final class DatasetDescriptions {
 
     /** Example resources for VoID: each article, what it is about, and the first few things it mentions. */
     static List<String> examples(DatasetGraph dsg, List<Node> articles) {
-        Node about = NodeFactory.createURI("https://schema.org/about");
-        Node mentions = NodeFactory.createURI("https://schema.org/mentions");
+        Node about = SCHEMA.about.asNode();
+        Node mentions = SCHEMA.mentions.asNode();
         return Txn.calculateRead(dsg, () -> {
             Set<String> out = new LinkedHashSet<>();
             for (Node a : articles) {
@@ -163,7 +165,7 @@ public final class DatasetDescriptions {
         Node textQuery = iri("http://jena.apache.org/text#query");
         add(g, service, iri(SD + "feature"), textQuery);
         add(g, textQuery, RDF.type.asNode(), iri(SD + "Feature"));
-        add(g, textQuery, iri("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralLang(
+        add(g, textQuery, RDFS.comment.asNode(), NodeFactory.createLiteralLang(
                 "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
                 + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
