@@ -288,16 +288,9 @@ public final class StargateServer {
             return new StargateServer(fuseki, host, served, cached ? cache : null);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query (our own graph only). */
+        /** Settings applied to every query: see {@link QuerySettings}. */
         private Context queryContext(SearchIndex index) {
-            Context context = new Context();
-            context.set(ARQ.httpServiceAllowed, false);
-            context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            // jena-text's property function looks for the index in the execution context before the dataset, so the
-            // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
-            if (index != null)
-                context.set(TextQuery.textIndex, index.textIndex());
-            return context;
+            return QuerySettings.context(queryTimeout, index);
         }
 
         /** The articles the data is drawn from: every sg:NewsArticle. */
