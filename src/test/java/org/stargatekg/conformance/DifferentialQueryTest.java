@@ -136,6 +136,7 @@ class DifferentialQueryTest {
                     tally.referenceWrongExamples.add(label + " seed " + s + ": " + difference + "\n    " + g.text());
             } else {
                 tally.differences.add(label + " seed " + s + ": " + difference + "\n    " + g.text());
+                System.out.println("[DifferentialQueryTest] difference: " + tally.differences.get(tally.differences.size() - 1));
             }
         }
         System.out.printf("[DifferentialQueryTest] %s (%d quads): %d queries in %.0f s, %d answered the same (%d with rows or true, "
