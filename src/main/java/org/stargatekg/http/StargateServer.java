@@ -272,13 +272,9 @@ public final class StargateServer {
             return new StargateServer(fuseki, host, backend.describe(), cached ? cache : null, backend);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the backend's own. */
+        /** Settings applied to every query: see {@link QuerySettings}. */
         private Context queryContext() {
-            Context context = new Context();
-            context.set(ARQ.httpServiceAllowed, false);
-            context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            backend.configureQueries(context);
-            return context;
+            return QuerySettings.context(queryTimeout, backend);
         }
 
         /**
