@@ -54,6 +54,18 @@ import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.web.FrontFilter;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.Site;
+import org.stargatekg.limits.BodyLoader;
+import org.stargatekg.limits.CutOffAnswers;
+import org.stargatekg.limits.DeadlineOptimizer;
+import org.stargatekg.limits.Limits;
+import org.stargatekg.limits.QueryAdmission;
+import org.stargatekg.limits.QueryDepthFilter;
+import org.stargatekg.limits.QueryWatch;
+import org.stargatekg.limits.RefusedRequests;
+import org.stargatekg.limits.RegisteredFunctions;
+import org.stargatekg.limits.WriteDeadline;
+import org.apache.jena.sparql.ARQConstants;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
  * The read-only SPARQL server for a loaded {@link KnowledgeGraph}: embedded Fuseki with the query endpoint at
@@ -162,6 +174,7 @@ public final class StargateServer {
         private RemoteStore remote;
         private Namespaces remoteNamespaces;
         private boolean responseCache = true;
+        private Limits limits = Limits.DEFAULT;
 
         private Builder() {}
 
@@ -224,6 +237,12 @@ public final class StargateServer {
             return this;
         }
 
+        /** How much of the server one request may take; default {@link Limits#DEFAULT}. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
             if (graph == null && remote == null)
@@ -251,9 +270,10 @@ public final class StargateServer {
                 LOG.info("Search index: {} literals, {} bytes", index.documentCount(), index.sizeInBytes());
             LOG.info("Dataset: {} triples in the union, {} quads", stats.union().triples(), stats.quads());
             // The dataset is registered at "/" so its endpoints sit at the root: "/sparql" and "/data".
+            QueryWatch watch = new QueryWatch();
             DataService service = DataService.newBuilder(dsg)
                     .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(SPARQL_PATH.substring(1))
-                                         .context(queryContext(index)).build())
+                                         .context(queryContext(index, watch)).build())
                     .addEndpoint(Operation.GSP_R, GSP_PATH.substring(1))
                     .build();
             Metrics metrics = new Metrics()
@@ -271,28 +291,46 @@ public final class StargateServer {
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // Every other path is one of our IRIs (or the home page, graph view, static files): linked-data pages.
             // CORS is answered by OpsFilter for every path alike, so Fuseki's own CORS filter stays off.
+            QueryAdmission admission = new QueryAdmission(limits, List.of(SPARQL_PATH, GSP_PATH, "/search", "/dump/"));
+            metrics.gauge("queries_running", "Queries being evaluated.", admission::running)
+                   .gauge("queries_waiting", "Queries waiting for a place.", admission::waiting)
+                   .gauge("queries_refused_total", "Queries answered 503 because the server was busy.", admission::refused);
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .enableCors(false, null)
                     .port(port)
+                    .numServerThreads(8, limits.maxThreads())
                     .add("/", service)
-                    .addFilter("/*", new OpsFilter(metrics));
+                    .addFilter("/*", new OpsFilter(metrics))
+                    .addFilter("/*", new RefusedRequests());
             // An external store may change under us, so whole responses are kept only for our own read-only graph.
             boolean cached = graph != null && responseCache;
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, graph::version, SPARQL_PATH));
+            // Behind the cache, so that cached answers never wait for a place.
+            builder.addFilter("/*", new QueryDepthFilter(limits.maxQueryDepth(), SPARQL_PATH))
+                   .addFilter("/*", admission)
+                   .addFilter("/*", new CutOffAnswers(watch, limits.heldAnswerBytes(), SPARQL_PATH));
             FusekiServer fuseki = builder.addFilter("/*", front).build();
             bindHost(fuseki, host);
-            guard(fuseki.getJettyServer(), stopTimeout);
+            guard(fuseki.getJettyServer(), stopTimeout, limits, watch);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, served, cached ? cache : null);
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the text index for text:query (our own graph only). */
-        private Context queryContext(SearchIndex index) {
+        /**
+         * Settings applied to every query: no SERVICE calls out of the server, the timeout, regular expressions under
+         * the deadline, only registered functions, and the text index for text:query (our own graph only).
+         */
+        private Context queryContext(SearchIndex index, QueryWatch watch) {
             Context context = new Context();
             context.set(ARQ.httpServiceAllowed, false);
-            context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            // Both Fuseki timeouts (to the first row, and overall) are set, so a client's "timeout" parameter, in
+            // either its one- or two-value form, can only lower them: Fuseki takes the smaller of the two.
+            long millis = queryTimeout.toMillis();
+            context.set(ARQ.queryTimeout, millis + "," + millis);
+            context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, queryTimeout));
+            RegisteredFunctions.closeIn(context);
             // jena-text's property function looks for the index in the execution context before the dataset, so the
             // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
             if (index != null)
@@ -318,16 +356,29 @@ public final class StargateServer {
          * graceful stop; caps the request line and headers; and lets requests in flight finish when the server stops
          * (Main stops it when the JVM is asked to end, on SIGTERM).
          */
-        private static void guard(Server jetty, Duration stopTimeout) {
+        private static void guard(Server jetty, Duration stopTimeout, Limits limits, QueryWatch watch) {
             SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
-            limit.setHandler(new GracefulHandler(jetty.getHandler()));
+            // Bodies are read in full without a thread, and answers must be read at a minimum rate.
+            limit.setHandler(new BodyLoader(new WriteDeadline(new GracefulHandler(jetty.getHandler()), limits.responseGrace(),
+                                                              limits.minResponseRate()),
+                                            MAX_BODY_BYTES, limits.bodyTimeout()));
             jetty.setHandler(new RequestGuard(limit));
             jetty.setErrorHandler(new RequestGuard.SecureErrors());
             jetty.setStopTimeout(stopTimeout.toMillis());
+            // Stopped before the thread pool (beans stop in reverse order) and after requests in flight had their
+            // chance to finish: whatever query still runs is cancelled, so no thread outlives the server.
+            jetty.addBean(new AbstractLifeCycle() {
+                @Override
+                protected void doStop() {
+                    watch.cancelAll();
+                }
+            });
             for (Connector c : jetty.getConnectors()) {
                 HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null)
                     http.getHttpConfiguration().setRequestHeaderSize(MAX_HEADER_BYTES);
+                if (c instanceof ServerConnector connector)
+                    connector.setIdleTimeout(limits.idleTimeout().toMillis());
             }
         }
 
