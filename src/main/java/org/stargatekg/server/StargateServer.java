@@ -63,6 +63,7 @@ import org.stargatekg.limits.QueryDepthFilter;
 import org.stargatekg.limits.QueryWatch;
 import org.stargatekg.limits.RefusedRequests;
 import org.stargatekg.limits.RegisteredFunctions;
+import org.stargatekg.limits.TimeoutParameter;
 import org.stargatekg.limits.WriteDeadline;
 import org.apache.jena.sparql.ARQConstants;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -127,9 +128,23 @@ public final class StargateServer {
         return this;
     }
 
-    /** Stops the server, letting requests in flight finish (up to the stop timeout). */
+    /** Stops the server, letting requests in flight finish (up to the stop timeout) and cancelling any query still running after. */
     public void stop() {
-        fuseki.stop();
+        try {
+            fuseki.stop();
+        } catch (RuntimeException ex) {
+            // Jetty reports requests that outlived the stop timeout once it has stopped; their queries were cancelled.
+            if (!(rootCause(ex) instanceof java.util.concurrent.TimeoutException))
+                throw ex;
+            LOG.warn("Stopped; requests still in flight after the stop timeout were cut off");
+        }
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause)
+            cause = cause.getCause();
+        return cause;
     }
 
     /** Stops this server when the JVM shuts down (SIGTERM, Ctrl-C), so that requests in flight can finish. */
@@ -310,7 +325,8 @@ public final class StargateServer {
             // Behind the cache, so that cached answers never wait for a place.
             builder.addFilter("/*", new QueryDepthFilter(limits.maxQueryDepth(), SPARQL_PATH))
                    .addFilter("/*", admission)
-                   .addFilter("/*", new CutOffAnswers(watch, limits.heldAnswerBytes(), SPARQL_PATH));
+                   .addFilter("/*", new CutOffAnswers(watch, limits.heldAnswerBytes(), SPARQL_PATH))
+                   .addFilter("/*", new TimeoutParameter());
             FusekiServer fuseki = builder.addFilter("/*", front).build();
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout, limits, watch);

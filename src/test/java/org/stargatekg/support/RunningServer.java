@@ -81,6 +81,29 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(server, base);
     }
 
+    /**
+     * Loads the shipped graph and starts the server on a free port (base {@code http://localhost:PORT/}) with more
+     * settings applied to its builder: a timeout, limits, no response cache.
+     */
+    public static RunningServer startWith(java.util.function.UnaryOperator<StargateServer.Builder> settings) {
+        int port = FreePort.pick();
+        return startWithBase("http://localhost:" + port + "/", port, settings);
+    }
+
+    /** Loads the shipped graph against a given base and starts the server on a given port with more builder settings. */
+    public static RunningServer startWithBase(String base, int port, java.util.function.UnaryOperator<StargateServer.Builder> settings) {
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(new Namespaces(base)).load();
+        StargateServer server = settings.apply(StargateServer.create().port(port).graph(graph)).build().start();
+        return new RunningServer(server, base);
+    }
+
+    /** The server itself, to stop it from a test. */
+    public StargateServer server() {
+        if (server == null)
+            throw new IllegalStateException("attached to a server in another process");
+        return server;
+    }
+
     /** The public base IRI the data was loaded with, ending in "/". */
     public String base() {
         return base;
