@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.optimize.ExprTransformConstantFold;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.util.Context;
@@ -26,7 +28,13 @@ import org.apache.jena.sparql.util.Context;
  * armed and before Jena folds constant expressions, so even {@code BIND(REGEX("aaa…!", "(.*a){30}$") AS ?m)}, which
  * Jena evaluates while planning, stops at the timeout. It also tells the {@link QueryWatch} about the execution.
  * <p>
- * Install it in the endpoint's context: {@code context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(…))}.
+ * It also folds constant expressions itself, in one pass, and Jena's own folding must be off
+ * ({@code ARQ.optExprConstantFolding} false): Jena 5.6's {@code ExprTransformConstantFold} folds the pattern of each
+ * {@code EXISTS} again after the walk has folded it, so {@code FILTER EXISTS} nested n deep costs 2^n (200 deep
+ * ran for hours, past any timeout, since planning is not cancellable). Not yet reported upstream.
+ * <p>
+ * Install both in the endpoint's context: {@code context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(…))}
+ * and {@code context.set(ARQ.optExprConstantFolding, false)}.
  */
 public final class DeadlineOptimizer implements RewriteFactory {
 
@@ -55,7 +63,16 @@ public final class DeadlineOptimizer implements RewriteFactory {
     }
 
     private static Op watch(Op op, Watched watched) {
-        return Transformer.transform(new TransformCopy(), watched, op);
+        Op guarded = Transformer.transform(new TransformCopy(), watched, op);
+        return Transformer.transform(new TransformCopy(), new FoldOnce(), guarded);
+    }
+
+    /** Jena's constant folding, except that the pattern of an EXISTS, already folded by the walk, is not folded again. */
+    private static final class FoldOnce extends ExprTransformConstantFold {
+        @Override
+        public Expr transform(ExprFunctionOp funcOp, ExprList args, Op opArg) {
+            return funcOp.copy(args, opArg);
+        }
     }
 
     /** Replaces each regular-expression function by its watched form. */

@@ -35,14 +35,15 @@ import org.apache.jena.sparql.path.Path;
  * {@code UNION}, {@code BIND} one after another nest in the algebra) and property paths. Jena walks all three by
  * recursion, so a query nested some thousands deep overflows a request thread's stack (a 500 and pages of stack
  * trace in the log). The measure itself never recurses deeper than the limit, and parsing is tried on a thread with
- * a quarter of a request thread's stack, so what passes here also parses and plans on a request thread.
+ * half a request thread's stack, so what passes here also parses and plans on a request thread.
  */
 public final class QueryShape {
 
     /** Characters that can open a nesting level; a query with few of them cannot nest deeply. */
     private static final String NESTING = "(){}[]+-*/!|&^";
-    /** The stack the trial parse runs with. */
-    private static final long PARSE_STACK = 256 * 1024;
+    /** The stack the trial parse runs with: half a request thread's, leaving the rest for the threads' own depth. */
+    private static final long PARSE_STACK = 512 * 1024;
+    private static final String TOO_DEEP_TO_PARSE = "the query nests too deeply to be parsed safely";
     /** The base Fuseki parses queries against. */
     private static final String BASE = "http://server/unset-base/";
 
@@ -73,8 +74,12 @@ public final class QueryShape {
             Query query = QueryFactory.create(text, BASE, Syntax.syntaxARQ);
             op = Algebra.compile(query);
         } catch (StackOverflowError deep) {
-            return "the query nests too deeply to be parsed (the limit is " + maxDepth + " levels)";
+            return TOO_DEEP_TO_PARSE;
         } catch (RuntimeException invalid) {
+            // Jena's parser reports a stack overflow as a parse error.
+            for (Throwable t = invalid; t != null; t = t.getCause())
+                if (t instanceof StackOverflowError || String.valueOf(t.getMessage()).contains("StackOverflowError"))
+                    return TOO_DEEP_TO_PARSE;
             return null;
         }
         int depth = new Measure(maxDepth).op(op, 1);

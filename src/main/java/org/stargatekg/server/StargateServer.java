@@ -21,6 +21,7 @@ import org.stargatekg.describe.DescriptionServlet;
 import org.stargatekg.describe.Dumps;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
+import org.stargatekg.search.LimitedSearch;
 import org.stargatekg.search.SearchIndex;
 import org.stargatekg.search.StoreSearch;
 import org.stargatekg.search.TextSearch;
@@ -94,6 +95,9 @@ public final class StargateServer {
 
     /** The largest request body accepted (a query by POST, a form); a larger one gets 413. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The longest a search of the search page may take (or the query timeout, if shorter). */
+    public static final Duration SEARCH_TIME_LIMIT = Duration.ofSeconds(10);
 
     /** How long a stop waits, by default, for requests in flight to finish. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -279,7 +283,9 @@ public final class StargateServer {
                     });
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             SearchIndex index = indexing.join();
-            TextSearch search = index != null ? index : StoreSearch.over(remote, dsg, ns);
+            // The page's search gets the query timeout too, up to 10 s, besides its complexity limit.
+            TextSearch search = new LimitedSearch(index != null ? index : StoreSearch.over(remote, dsg, ns),
+                                                  queryTimeout.compareTo(SEARCH_TIME_LIMIT) < 0 ? queryTimeout : SEARCH_TIME_LIMIT);
             LOG.info("Search page answered by {}", search.describe());
             if (index != null)
                 LOG.info("Search index: {} literals, {} bytes", index.documentCount(), index.sizeInBytes());
@@ -346,6 +352,7 @@ public final class StargateServer {
             long millis = queryTimeout.toMillis();
             context.set(ARQ.queryTimeout, millis + "," + millis);
             context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, queryTimeout));
+            context.set(ARQ.optExprConstantFolding, false); // DeadlineOptimizer folds, in linear time
             RegisteredFunctions.closeIn(context);
             // jena-text's property function looks for the index in the execution context before the dataset, so the
             // read-only union view is served as it is (no DatasetGraphText wrapper that would accept updates).
