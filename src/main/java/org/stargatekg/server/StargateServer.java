@@ -284,6 +284,7 @@ public final class StargateServer {
             FusekiServer fuseki = builder.addFilter("/*", front).build();
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout);
+            metrics.bindTo(fuseki.getJettyServer());
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, served, cached ? cache : null);
         }
