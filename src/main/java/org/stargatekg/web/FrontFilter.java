@@ -78,6 +78,10 @@ public final class FrontFilter implements Filter {
                 resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed query string or form: bad percent-encoding");
                 return;
             }
+            if (path.equals("/sparql") && !QueryAccept.acceptable(req)) {
+                QueryAccept.refuse(resp);
+                return;
+            }
             chain.doFilter(request, new JettyCountedLength(resp));
             return;
         }
