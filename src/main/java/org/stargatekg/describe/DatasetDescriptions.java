@@ -33,10 +33,15 @@ public final class DatasetDescriptions {
     private final List<Node> articles;
     private final List<String> examples;
     private final PrefixMapping prefixes;
+    private final ExtensionFunctions functions;
 
-    /** Describes a dataset from its counts, the article resources it is drawn from and a few example resources. */
+    /**
+     * Describes a dataset from its counts, the article resources it is drawn from, a few example resources, and the
+     * functions its endpoint offers beyond standard SPARQL.
+     */
     public DatasetDescriptions(Namespaces ns, DatasetStatistics stats, List<Node> articles, List<String> examples,
-                               PrefixMapping prefixes) {
+                               PrefixMapping prefixes, ExtensionFunctions functions) {
+        this.functions = functions;
         this.ns = ns;
         this.stats = stats;
         this.articles = List.copyOf(articles);
@@ -104,6 +109,7 @@ public final class DatasetDescriptions {
     /** The Service Description of the endpoint: query language, result formats, union default graph, graph sizes. */
     public Graph serviceGraph() {
         Graph g = newGraph();
+        g.getPrefixMapping().setNsPrefixes(ExtensionFunctions.PREFIXES);
         Node service = iri(ns.base() + "sparql#service");
         add(g, service, RDF.type.asNode(), iri(SD + "Service"));
         add(g, service, iri(SD + "endpoint"), endpointNode());
@@ -112,13 +118,17 @@ public final class DatasetDescriptions {
         for (String f : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                                 "Turtle", "JSON-LD", "RDF_XML", "N-Triples", "TriG", "N-Quads"))
             add(g, service, iri(SD + "resultFormat"), iri(FORMATS + f));
-        // Full-text search is a property function, not a filter function, so it is listed as a feature of its own.
+        // Functions are sd:extensionFunction; property functions (text:query, apf:strSplit) are sd:propertyFeature.
+        for (ExtensionFunctions.Extension f : functions.all()) {
+            Node fn = iri(f.iri());
+            add(g, service, iri(SD + (f.property() ? "propertyFeature" : "extensionFunction")), fn);
+            add(g, fn, RDF.type.asNode(), iri(SD + (f.property() ? "Feature" : "Function")));
+        }
         Node textQuery = iri("http://jena.apache.org/text#query");
-        add(g, service, iri(SD + "feature"), textQuery);
-        add(g, textQuery, RDF.type.asNode(), iri(SD + "Feature"));
-        add(g, textQuery, iri("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralLang(
-                "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
-                + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
+        if (g.contains(service, iri(SD + "propertyFeature"), textQuery))
+            add(g, textQuery, iri("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralLang(
+                    "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
+                    + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
         Node dataset = iri(ns.base() + "sparql#dataset");
         add(g, service, iri(SD + "defaultDataset"), dataset);
@@ -165,6 +175,7 @@ public final class DatasetDescriptions {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
         g.getPrefixMapping().setNsPrefix("sd", SD);
+
         g.getPrefixMapping().setNsPrefix("graph", ns.base() + "graph/");
         return g;
     }

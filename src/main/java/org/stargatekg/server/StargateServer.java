@@ -19,6 +19,7 @@ import org.stargatekg.describe.DatasetDescriptions;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.describe.DescriptionServlet;
 import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
 import org.stargatekg.search.SearchIndex;
@@ -263,7 +264,8 @@ public final class StargateServer {
                 metrics.gauge("search_index_documents", "Literals in the full-text index.", index::documentCount)
                        .gauge("search_index_bytes", "Size of the in-memory full-text index.", index::sizeInBytes);
             PrefixMapping prefixes = Prefixes.of(ns);
-            DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes);
+            ExtensionFunctions functions = graph != null ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
+            DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes, functions);
             FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search),
                                                 new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
