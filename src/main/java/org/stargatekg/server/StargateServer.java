@@ -266,8 +266,9 @@ public final class StargateServer {
             PrefixMapping prefixes = Prefixes.of(ns);
             ExtensionFunctions functions = graph != null ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
             DatasetDescriptions descriptions = new DatasetDescriptions(ns, stats, articles(dsg, ns), examples(dsg, ns), prefixes, functions);
-            FrontFilter front = new FrontFilter(new LinkedDataServlet(site), new SearchServlet(search),
-                                                new DescriptionServlet(descriptions, new Dumps(dsg, prefixes)),
+            Dumps dumps = new Dumps(dsg, prefixes);
+            FrontFilter front = new FrontFilter(new LinkedDataServlet(site, dumps, functions), new SearchServlet(search),
+                                                new DescriptionServlet(descriptions, dumps),
                                                 Set.of(SPARQL_PATH, GSP_PATH));
             // The graph is read-only while served, so a whole response can be kept and replayed.
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);

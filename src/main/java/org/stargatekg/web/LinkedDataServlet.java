@@ -20,6 +20,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.system.Txn;
+import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 
 /**
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
@@ -45,11 +47,15 @@ public final class LinkedDataServlet extends HttpServlet {
     private final transient Site site;
     private final transient Templates templates = new Templates();
     private final transient List<Examples.Example> examples;
+    private final transient Downloads downloads;
+    private final transient ExtensionFunctions functions;
 
-    /** A servlet over the site's dataset. */
-    public LinkedDataServlet(Site site) {
+    /** A servlet over the site's dataset, linking the given dumps and listing the given extension functions in the editor. */
+    public LinkedDataServlet(Site site, Dumps dumps, ExtensionFunctions functions) {
         this.site = site;
         this.examples = Examples.shipped(site.namespaces());
+        this.downloads = new Downloads(dumps);
+        this.functions = functions;
     }
 
     /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
@@ -71,7 +77,8 @@ public final class LinkedDataServlet extends HttpServlet {
                 notAcceptable(resp);
                 return;
             }
-            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page())));
+            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page()),
+                                               "downloads", downloads.all()));
             return;
         }
         if (path.equals("/explore")) {
@@ -129,7 +136,8 @@ public final class LinkedDataServlet extends HttpServlet {
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
             Page page = Txn.calculateRead(site.dataset(), () -> htmlPage(resource));
-            html(resp, 200, page.template(), Map.of("page", page.model()));
+            boolean graph = page.template().equals("resource.jte") && Txn.calculateRead(site.dataset(), () -> site.dataset().containsGraph(resource));
+            html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
         }
         rdf(resp, format, resource);
