@@ -58,11 +58,10 @@ public final class LinkedDataServlet extends HttpServlet {
         this.functions = functions;
     }
 
-    /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
+    /** The SPARQL editor page: our prefixes filled in, the competency questions as examples, completions, extension functions. */
     void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String prefixes = Examples.prefixes(site.namespaces());
-        String initial = prefixes + "\nSELECT ?s ?p ?o WHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n";
-        html(resp, 200, "editor.jte", Map.of("prefixes", prefixes, "examples", examples, "initial", initial));
+        EditorPage page = Txn.calculateRead(site.dataset(), () -> new EditorPages(site, functions).page(examples));
+        html(resp, 200, "editor.jte", Map.of("page", page));
     }
 
     @Override
@@ -70,6 +69,14 @@ public final class LinkedDataServlet extends HttpServlet {
         String path = req.getRequestURI();
         if (path.startsWith("/static/")) {
             serveStatic(path.substring("/static/".length()), resp);
+            return;
+        }
+        if (path.startsWith(WebJars.PREFIX)) {
+            var file = WebJars.file(path.substring(WebJars.PREFIX.length()));
+            if (file == null)
+                text(resp, 404, "Not found\n");
+            else
+                sendStatic(resp, file.getKey(), file.getValue());
             return;
         }
         if (path.equals("/")) {
@@ -255,13 +262,17 @@ public final class LinkedDataServlet extends HttpServlet {
             byte[] body = in.readAllBytes();
             String type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript"
                     : name.endsWith(".txt") ? "text/plain" : "image/svg+xml";
-            resp.setStatus(200);
-            resp.setContentType(type + "; charset=utf-8");
-            resp.setHeader("Cache-Control", "public, max-age=3600");
-            resp.setContentLength(body.length);
-            try (OutputStream out = resp.getOutputStream()) {
-                out.write(body);
-            }
+            sendStatic(resp, type, body);
+        }
+    }
+
+    private static void sendStatic(HttpServletResponse resp, String type, byte[] body) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType(type + "; charset=utf-8");
+        resp.setHeader("Cache-Control", "public, max-age=3600");
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
         }
     }
 }
