@@ -28,7 +28,9 @@ public final class Downloads {
             return List.of();
         return Dumps.ALL.stream().map(d -> {
             long bytes = dumps.bytes(d).length;
-            return new Download(d.path(), d.format().getLang().getLabel(), d.mediaType(), d.title(), bytes, size(bytes));
+            String format = LinkedDataServlet.FORMATS.stream().filter(f -> f.mediaType().equals(d.mediaType()))
+                    .map(Format::name).findFirst().orElse(d.format().getLang().getLabel());
+            return new Download(d.path(), format, d.mediaType(), d.title(), bytes, size(bytes));
         }).toList();
     }
 

@@ -348,7 +348,9 @@ class LinkedDataTest {
             assertNotNull(a, () -> page + " does not link " + d.path());
             assertEquals(d.mediaType(), a.attr("type"), d::path);
             Element row = a.closest("tr");
-            assertTrue(row.text().contains(d.mediaType()) && row.text().contains(d.format().getLang().getLabel()), row::text);
+            String format = LinkedDataServlet.FORMATS.stream().filter(f -> f.mediaType().equals(d.mediaType())).findFirst().orElseThrow().name();
+            assertEquals(format, a.text(), row::text);
+            assertTrue(row.text().contains(d.mediaType()), row::text);
             HttpResponse<String> dump = server.get(d.path(), "*/*");
             assertEquals(200, dump.statusCode(), d::path);
             long bytes = dump.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
