@@ -72,11 +72,7 @@ public final class LinkedDataServlet extends HttpServlet {
             return;
         }
         if (path.startsWith(WebJars.PREFIX)) {
-            var file = WebJars.file(path.substring(WebJars.PREFIX.length()));
-            if (file == null)
-                text(resp, 404, "Not found\n");
-            else
-                sendStatic(resp, file.getKey(), file.getValue());
+            WebJars.serve(path.substring(WebJars.PREFIX.length()), resp);
             return;
         }
         if (path.equals("/")) {
@@ -262,17 +258,13 @@ public final class LinkedDataServlet extends HttpServlet {
             byte[] body = in.readAllBytes();
             String type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript"
                     : name.endsWith(".txt") ? "text/plain" : "image/svg+xml";
-            sendStatic(resp, type, body);
-        }
-    }
-
-    private static void sendStatic(HttpServletResponse resp, String type, byte[] body) throws IOException {
-        resp.setStatus(200);
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setHeader("Cache-Control", "public, max-age=3600");
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
+            resp.setStatus(200);
+            resp.setContentType(type + "; charset=utf-8");
+            resp.setHeader("Cache-Control", "public, max-age=3600");
+            resp.setContentLength(body.length);
+            try (OutputStream out = resp.getOutputStream()) {
+                out.write(body);
+            }
         }
     }
 }

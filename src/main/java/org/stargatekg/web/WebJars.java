@@ -2,9 +2,13 @@ package org.stargatekg.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The few files of the CodeMirror 5 WebJar (a Maven dependency) that the editor loads, served from the classpath at
@@ -29,16 +33,28 @@ final class WebJars {
 
     private WebJars() {}
 
-    /** The bytes and media type of a served path (the part after {@link #PREFIX}), or null when it is not on offer. */
-    static Map.Entry<String, byte[]> file(String name) {
+    /** Answers a path under {@link #PREFIX} with the file, cacheable for an hour, or 404 when it is not on offer. */
+    static void serve(String name, HttpServletResponse resp) throws IOException {
         String type = FILES.get(name);
-        if (type == null)
-            return null;
-        try (InputStream in = WebJars.class.getClassLoader()
-                .getResourceAsStream("META-INF/resources/webjars/codemirror/" + VERSION + "/" + name)) {
-            return in == null ? null : Map.entry(type, in.readAllBytes());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        byte[] body = null;
+        if (type != null) {
+            try (InputStream in = WebJars.class.getClassLoader()
+                    .getResourceAsStream("META-INF/resources/webjars/codemirror/" + VERSION + "/" + name)) {
+                body = in == null ? null : in.readAllBytes();
+            }
+        }
+        if (body == null) {
+            type = "text/plain";
+            body = "Not found\n".getBytes(StandardCharsets.UTF_8);
+            resp.setStatus(404);
+        } else {
+            resp.setStatus(200);
+            resp.setHeader("Cache-Control", "public, max-age=3600");
+        }
+        resp.setContentType(type + "; charset=utf-8");
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
         }
     }
 
