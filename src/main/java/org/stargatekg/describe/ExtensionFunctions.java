@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -51,12 +52,16 @@ public final class ExtensionFunctions {
     /** A function or property function by IRI. */
     public record Extension(String iri, boolean property) {}
 
-    private static final ExtensionFunctions NONE = new ExtensionFunctions(List.of());
+    private static final ExtensionFunctions NONE = new ExtensionFunctions(List::of);
 
-    private final List<Extension> all;
+    /** Jena's, read once per JVM on first use: the registries are global, and reading the libraries takes a moment. */
+    private static final ExtensionFunctions JENA = new ExtensionFunctions(ExtensionFunctions::readJena);
 
-    private ExtensionFunctions(List<Extension> all) {
-        this.all = List.copyOf(all);
+    private final Supplier<List<Extension>> source;
+    private volatile List<Extension> all;
+
+    private ExtensionFunctions(Supplier<List<Extension>> source) {
+        this.source = source;
     }
 
     /** None: for a store we only pass queries to, whose own functions we do not know. */
@@ -64,8 +69,12 @@ public final class ExtensionFunctions {
         return NONE;
     }
 
-    /** What Jena's registries resolve now, in this JVM: call after jena-text has registered text:query. */
+    /** What Jena's registries resolve, read when first asked for (after jena-text has registered text:query). */
     public static ExtensionFunctions ofJena() {
+        return JENA;
+    }
+
+    private static List<Extension> readJena() {
         JenaSystem.init();
         Set<String> functions = new TreeSet<>();
         Set<String> properties = new TreeSet<>();
@@ -81,22 +90,34 @@ public final class ExtensionFunctions {
                  .forEach(iri -> out.add(new Extension(iri, false)));
         properties.stream().filter(ExtensionFunctions::beyondStandard).filter(iri -> PropertyFunctionRegistry.get().get(iri) != null)
                   .forEach(iri -> out.add(new Extension(iri, true)));
-        return new ExtensionFunctions(out);
+        return List.copyOf(out);
+    }
+
+    private List<Extension> list() {
+        List<Extension> l = all;
+        if (l == null) {
+            synchronized (this) {
+                if (all == null)
+                    all = source.get();
+                l = all;
+            }
+        }
+        return l;
     }
 
     /** Filter and expression functions, sorted by IRI. */
     public List<Extension> functions() {
-        return all.stream().filter(e -> !e.property()).toList();
+        return list().stream().filter(e -> !e.property()).toList();
     }
 
     /** Property functions (magic properties), sorted by IRI. */
     public List<Extension> propertyFunctions() {
-        return all.stream().filter(Extension::property).toList();
+        return list().stream().filter(Extension::property).toList();
     }
 
     /** Both kinds, functions first. */
     public List<Extension> all() {
-        return all.stream().sorted(Comparator.comparing(Extension::property)).toList();
+        return list().stream().sorted(Comparator.comparing(Extension::property)).toList();
     }
 
     private static boolean beyondStandard(String iri) {
