@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
@@ -22,9 +24,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.jetty12.server.DefaultJettyCoreRequestTagsProvider;
+import io.micrometer.jetty12.server.JettyCoreRequestTagsProvider;
 import io.micrometer.jetty12.server.TimedHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
@@ -41,6 +46,9 @@ public final class Metrics {
 
     /** Upper bounds of the latency buckets, in seconds. */
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    private static final JettyCoreRequestTagsProvider JETTY_TAGS = new DefaultJettyCoreRequestTagsProvider();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
@@ -72,7 +80,7 @@ public final class Metrics {
         pool.bindTo(registry);
         binders.add(pool);
         JettyConnectionMetrics.addToAllConnectors(jetty, registry);
-        TimedHandler timed = new TimedHandler(registry, Tags.empty());
+        TimedHandler timed = new TimedHandler(registry, Tags.empty(), Metrics::requestTags);
         timed.setHandler(jetty.getHandler());
         jetty.setHandler(timed);
         jetty.addEventListener(new LifeCycle.Listener() {
@@ -82,6 +90,15 @@ public final class Metrics {
             }
         });
         return this;
+    }
+
+    /**
+     * Micrometer's tags for a Jetty request (method, status, outcome) with any method outside HTTP's own named OTHER:
+     * a client may send any token as method, and each would otherwise open a new time series.
+     */
+    static Iterable<Tag> requestTags(Request request) {
+        String method = request == null ? "UNKNOWN" : request.getMethod();
+        return Tags.of(JETTY_TAGS.getTags(request)).and("method", HTTP_METHODS.contains(method) ? method : "OTHER");
     }
 
     /** Records one answered request. */

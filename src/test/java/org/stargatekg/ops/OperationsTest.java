@@ -83,6 +83,16 @@ class OperationsTest {
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jetty_connections_")), body);
     }
 
+    @Test
+    void made_up_http_methods_share_one_series_instead_of_opening_one_each() {
+        for (String method : new String[] { "FOO123", "BAR456", "BAZ789" })
+            server.send(HttpRequest.newBuilder(server.uri("/id/elon-musk")).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        String body = server.get("/$/metrics", "*/*").body();
+        Map<String, Double> m = parse(body);
+        assertTrue(m.keySet().stream().noneMatch(k -> k.contains("FOO123") || k.contains("BAR456") || k.contains("BAZ789")), body);
+        assertTrue(m.keySet().stream().anyMatch(k -> k.startsWith("jetty_server_requests_seconds_count{") && k.contains("method=\"OTHER\"")), body);
+    }
+
     /** Series to value from the Prometheus text format; fails on any line that is neither a comment nor "series value". */
     static Map<String, Double> parse(String exposition) {
         Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{.*\\})?) (\\S+)");
