@@ -59,6 +59,11 @@ public final class RemoteBackend implements Backend {
     }
 
     @Override
+    public boolean queriesEvaluatedHere() {
+        return false;
+    }
+
+    @Override
     public boolean cacheable() {
         return false;
     }

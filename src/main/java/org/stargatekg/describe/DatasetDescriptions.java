@@ -45,11 +45,13 @@ public final class DatasetDescriptions {
     private final List<Node> articles;
     private final List<String> examples;
     private final PrefixMapping prefixes;
+    private final ExtensionFunctions functions;
 
     /** Describes a dataset from its counts, with its articles (every sg:NewsArticle) and examples drawn from the data. */
-    public static DatasetDescriptions of(AddressMap addresses, DatasetGraph dsg, DatasetStatistics stats, PrefixMapping prefixes) {
+    public static DatasetDescriptions of(AddressMap addresses, DatasetGraph dsg, DatasetStatistics stats, PrefixMapping prefixes,
+                                         ExtensionFunctions functions) {
         List<Node> articles = articles(dsg);
-        return new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes);
+        return new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes, functions);
     }
 
     /** The articles the data is drawn from: every sg:NewsArticle, in IRI order. */
@@ -75,11 +77,13 @@ public final class DatasetDescriptions {
     }
 
     /**
-     * Describes a dataset from its counts, the article resources it is drawn from and a few example resources; the
-     * dataset and the service keep permanent IRIs, while the endpoint and the dumps are given at their addresses here.
+     * Describes a dataset from its counts, the article resources it is drawn from, a few example resources and the
+     * functions its endpoint offers beyond standard SPARQL; the dataset and the service keep permanent IRIs, while the
+     * endpoint and the dumps are given at their addresses here.
      */
     public DatasetDescriptions(AddressMap addresses, DatasetStatistics stats, List<Node> articles, List<String> examples,
-                               PrefixMapping prefixes) {
+                               PrefixMapping prefixes, ExtensionFunctions functions) {
+        this.functions = functions;
         this.addresses = addresses;
         this.ns = addresses.namespaces();
         this.stats = stats;
@@ -153,6 +157,7 @@ public final class DatasetDescriptions {
     /** The Service Description of the endpoint: query language, result formats, union default graph, graph sizes. */
     public Graph serviceGraph() {
         Graph g = newGraph();
+        g.getPrefixMapping().setNsPrefixes(ExtensionFunctions.PREFIXES);
         Node service = serviceNode();
         add(g, service, RDF.type.asNode(), iri(SD + "Service"));
         add(g, service, iri(SD + "endpoint"), endpointNode());
@@ -161,13 +166,17 @@ public final class DatasetDescriptions {
         for (String f : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                                 "Turtle", "JSON-LD", "RDF_XML", "N-Triples", "TriG", "N-Quads"))
             add(g, service, iri(SD + "resultFormat"), iri(FORMATS + f));
-        // Full-text search is a property function, not a filter function, so it is listed as a feature of its own.
+        // Functions are sd:extensionFunction; property functions (text:query, apf:strSplit) are sd:propertyFeature.
+        for (ExtensionFunctions.Extension f : functions.all()) {
+            Node fn = iri(f.iri());
+            add(g, service, iri(SD + (f.property() ? "propertyFeature" : "extensionFunction")), fn);
+            add(g, fn, RDF.type.asNode(), iri(SD + (f.property() ? "Feature" : "Function")));
+        }
         Node textQuery = iri("http://jena.apache.org/text#query");
-        add(g, service, iri(SD + "feature"), textQuery);
-        add(g, textQuery, RDF.type.asNode(), iri(SD + "Feature"));
-        add(g, textQuery, RDFS.comment.asNode(), NodeFactory.createLiteralLang(
-                "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
-                + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
+        if (g.contains(service, iri(SD + "propertyFeature"), textQuery))
+            add(g, textQuery, RDFS.comment.asNode(), NodeFactory.createLiteralLang(
+                    "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
+                    + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
         Node dataset = iri(addresses.iri("/sparql") + "#dataset");
         add(g, service, iri(SD + "defaultDataset"), dataset);

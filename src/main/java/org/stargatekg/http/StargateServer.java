@@ -28,6 +28,7 @@ import org.stargatekg.describe.DatasetDescriptions;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.describe.DescriptionServlet;
 import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
@@ -278,9 +279,10 @@ public final class StargateServer {
                     .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples());
             backend.registerMetrics(metrics);
             PrefixMapping prefixes = Prefixes.of(ns);
-            DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes),
-                                                                    new Dumps(dsg, prefixes));
-            LinkedDataServlet pages = new LinkedDataServlet(site);
+            ExtensionFunctions functions = backend.queriesEvaluatedHere() ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
+            Dumps dumps = new Dumps(dsg, prefixes);
+            DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes, functions), dumps);
+            LinkedDataServlet pages = new LinkedDataServlet(site, dumps, functions);
             boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // The request pipeline, in order: ops (CORS, ping, metrics, access log), request checks, the response cache
@@ -320,6 +322,7 @@ public final class StargateServer {
                    .addServlet("/*", pages);
             FusekiServer fuseki = builder.build();
             bound.set(fuseki);
+            metrics.bindTo(fuseki.getJettyServer());
             bindHost(fuseki, host);
             guard(fuseki.getJettyServer(), stopTimeout, limits, watch);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());

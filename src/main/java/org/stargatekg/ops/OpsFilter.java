@@ -73,7 +73,7 @@ public final class OpsFilter implements Filter {
             return "gsp";
         if (path.equals("/search"))
             return "search";
-        if (path.startsWith("/static/"))
+        if (path.startsWith("/static/") || path.startsWith("/webjars/"))
             return "static";
         if (path.startsWith("/dump/"))
             return "dump";

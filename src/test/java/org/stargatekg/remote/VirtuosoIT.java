@@ -194,10 +194,12 @@ class VirtuosoIT {
             HttpResponse<String> through = remote.get(path, "text/html");
             nanos[0] += t1 - t0;
             nanos[1] += System.nanoTime() - t1;
-            if (here.statusCode() == through.statusCode() && here.body().equals(through.body()))
+            String hereBody = withoutDumpSizes(here.body());
+            String throughBody = withoutDumpSizes(through.body());
+            if (here.statusCode() == through.statusCode() && hereBody.equals(throughBody))
                 continue;
-            String expected = asVirtuosoShows(here.body());
-            if (here.statusCode() == through.statusCode() && expected.equals(through.body()))
+            String expected = asVirtuosoShows(hereBody);
+            if (here.statusCode() == through.statusCode() && expected.equals(throughBody))
                 known.add(path);
             else
                 differences.add(path + ": " + firstDifference(here.statusCode(), expected, through));
@@ -309,6 +311,14 @@ class VirtuosoIT {
         assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
                    refused::output);
         assertTrue(!refused.output().contains("PUT <"), () -> "nothing is reported loaded after a refusal:\n" + refused.output());
+    }
+
+    /**
+     * A page with the sizes of the dumps it links left out: the dumps are written from what each store gives back, so
+     * the known literal rewrites (and blank node labels) change their byte counts; their links and formats stay compared.
+     */
+    static String withoutDumpSizes(String html) {
+        return html.replaceAll("<td class=\"num\" title=\"\\d+ bytes\">[^<]*</td>", "<td class=\"num\">(size)</td>");
     }
 
     /** An embedded page as it reads with each known rewrite applied: the literal's text, where its datatype link follows. */
