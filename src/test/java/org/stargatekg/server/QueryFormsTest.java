@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.PersistentStore;
@@ -30,7 +32,9 @@ class QueryFormsTest {
     private static RunningServer memory;
     private static RunningServer stored;
 
+    /** Two full loads, one into a TDB2 store: more than the default two minutes on a busy machine. */
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void start() throws IOException {
         memory = RunningServer.start();
         Path dir = Files.createTempDirectory(Path.of("target"), "query-forms-tdb2-");
