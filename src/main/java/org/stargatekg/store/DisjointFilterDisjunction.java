@@ -49,10 +49,12 @@ import org.apache.jena.sparql.util.Context;
  */
 public final class DisjointFilterDisjunction extends TransformCopy {
 
-    /** Makes queries run with this context use ARQ's standard optimizer with this rewrite in place of its own. */
+    /** ARQ's standard optimizer with this rewrite in place of its own filter-disjunction step. */
+    public static final RewriteFactory OPTIMIZER = Optimizer::new;
+
+    /** Makes queries run with this context use {@link #OPTIMIZER}. */
     public static void install(Context context) {
-        RewriteFactory factory = Optimizer::new;
-        context.set(ARQConstants.sysOptimizerFactory, factory);
+        context.set(ARQConstants.sysOptimizerFactory, OPTIMIZER);
     }
 
     /** ARQ's standard optimizer, its filter-disjunction step replaced. */
