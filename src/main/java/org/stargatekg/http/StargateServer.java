@@ -291,7 +291,7 @@ public final class StargateServer {
             QueryAdmission admission = new QueryAdmission(limits, List.of(SPARQL_PATH, GSP_PATH, "/search", "/dump/"));
             metrics.gauge("queries_running", "Queries being evaluated.", admission::running)
                    .gauge("queries_waiting", "Queries waiting for a place.", admission::waiting)
-                   .gauge("queries_refused_total", "Queries answered 503 because the server was busy.", admission::refused);
+                   .gauge("queries_refused", "Queries answered 503 because the server was busy, since the start.", admission::refused);
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .enableCors(false, null)
