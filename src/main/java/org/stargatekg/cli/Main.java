@@ -15,6 +15,7 @@ import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
 import org.stargatekg.load.PersistentStore;
+import org.stargatekg.load.StoreInUseException;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.vocab.Namespaces;
 
@@ -57,6 +58,11 @@ public final class Main implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--verify-store",
+            description = "With --store: before serving the store as it is, also read every quad back against the digest of its last load "
+                          + "and check that its indexes agree (a full read; by default its files and counts are checked). A mismatch loads it again.")
+    private boolean verifyStore;
+
     @Option(names = "--validate", description = "Load and validate only: print a summary or the report, exit 0 or 1, do not serve.")
     private boolean validateOnly;
 
@@ -91,6 +97,11 @@ public final class Main implements Callable<Integer> {
             err.println(ex.getMessage());
             err.flush();
             return 1;
+        } catch (StoreInUseException ex) {
+            // Not a mistake in the options: another server has the folder. Say so, touch nothing, and end.
+            err.println(ex.getMessage());
+            err.flush();
+            return 1;
         }
         if (validateOnly) {
             out.println("Valid: " + backend.describe());
@@ -115,7 +126,7 @@ public final class Main implements Callable<Integer> {
         KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(namespaces);
         data.extraArticles().forEach(loader::article);
         if (tdb2 != null)
-            loader.store(tdb2);
+            loader.store(tdb2).verifyStore(verifyStore);
         KnowledgeGraph graph = loader.load();
         graph.notes().forEach(note -> err.println("SHACL note:\n" + note));
         return tdb2 != null ? new Tdb2Backend(graph, tdb2.dir()) : new InMemoryBackend(graph);
@@ -172,6 +183,8 @@ public final class Main implements Callable<Integer> {
     private PersistentStore openStore() {
         try {
             return PersistentStore.at(store.storeDir);
+        } catch (StoreInUseException ex) {
+            throw ex;
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), "--store cannot be used: " + ex.getMessage());
         }
@@ -189,8 +202,8 @@ public final class Main implements Callable<Integer> {
         if (store.external != null && (validateOnly || !extra.isEmpty()))
             throw new ParameterException(spec.commandLine(),
                     "--sparql-endpoint serves what the store holds: load articles into it with the load command, not --data or --validate");
-        if (store.storeDir != null)
-            openStore();
+        if (verifyStore && store.storeDir == null)
+            throw new ParameterException(spec.commandLine(), "--verify-store checks the --store folder: give one");
         if (store.external == null && login.user() != null)
             throw new ParameterException(spec.commandLine(), "--store-user logs in to an external store: it needs --sparql-endpoint");
         if (baseUrl != null) {

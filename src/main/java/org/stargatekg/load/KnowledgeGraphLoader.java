@@ -42,6 +42,7 @@ public final class KnowledgeGraphLoader {
     private Path ontologyDir;
     private final List<Path> articleDirs = new ArrayList<>();
     private PersistentStore store;
+    private boolean verifyStore;
     private final Map<String, Long> phaseNanos = new LinkedHashMap<>();
 
     private KnowledgeGraphLoader(Namespaces namespaces) {
@@ -87,6 +88,15 @@ public final class KnowledgeGraphLoader {
         return this;
     }
 
+    /**
+     * Before serving a store as it is, also reads every quad back against the digest of its last load and checks
+     * that its six quad indexes agree (slower: a full read); by default only its files and counts are checked.
+     */
+    public KnowledgeGraphLoader verifyStore(boolean full) {
+        this.verifyStore = full;
+        return this;
+    }
+
     /** Runs every step and returns the dataset, or throws {@link LoadException} at the first step that fails. */
     public KnowledgeGraph load() {
         if (ontologyDir == null)
@@ -98,9 +108,15 @@ public final class KnowledgeGraphLoader {
         folders.addAll(articleDirs);
         String fingerprint = PersistentStore.fingerprint(namespaces.namespace(), folders);
         if (store.holds(fingerprint)) {
-            LOG.info("Serving the store {} as it is: it holds these sources (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
-            return new KnowledgeGraph(store.open(), namespaces, List.of(), KnowledgeGraph.Origin.STORE);
+            KnowledgeGraph kept = StoreCheck.open(store, namespaces, verifyStore);
+            if (kept != null) {
+                LOG.info("Serving the store {} as it is: it holds these sources (sha256 {}), its files, counts{} as the load left them",
+                         store.dir().toAbsolutePath(), fingerprint, verifyStore ? ", content and indexes" : "");
+                return kept;
+            }
         }
+        // Whatever the folder held is replaced: start from an empty database rather than clear a possibly damaged one.
+        store.discard();
         KnowledgeGraph loaded = loadFiles(KnowledgeGraph.Origin.FILES_INTO_STORE);
         DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.namespace());
         LOG.info("Loaded and validated the sources into the store {} (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
