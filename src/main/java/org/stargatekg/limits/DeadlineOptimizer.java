@@ -28,7 +28,8 @@ import org.apache.jena.sparql.util.Context;
  * armed and before Jena folds constant expressions, so even {@code BIND(REGEX("aaa…!", "(.*a){30}$") AS ?m)}, which
  * Jena evaluates while planning, stops at the timeout. It also tells the {@link QueryWatch} about the execution.
  * <p>
- * It also folds constant expressions itself, in one pass, and Jena's own folding must be off
+ * It refuses a {@code text:query} over the search page's complexity limit ({@link TextQueryLimit}), since Lucene's
+ * term expansion cannot be cancelled. It also folds constant expressions itself, in one pass, and Jena's own folding must be off
  * ({@code ARQ.optExprConstantFolding} false): Jena 5.6's {@code ExprTransformConstantFold} folds the pattern of each
  * {@code EXISTS} again after the walk has folded it, so {@code FILTER EXISTS} nested n deep costs 2^n (200 deep
  * ran for hours, past any timeout, since planning is not cancellable). Not yet reported upstream.
@@ -70,6 +71,7 @@ public final class DeadlineOptimizer implements RewriteFactory {
     }
 
     private static Op watch(Op op, Watched watched) {
+        TextQueryLimit.check(op);
         Op guarded = Transformer.transform(new TransformCopy(), watched, op);
         return Transformer.transform(new TransformCopy(), new FoldOnce(), guarded);
     }

@@ -81,7 +81,7 @@ public final class LimitedSearch implements TextSearch {
      * Throws {@link IllegalArgumentException} for a search longer or with more terms or expanding terms than allowed;
      * a search Lucene cannot parse passes, for the real search to report as it does.
      */
-    static void check(String query) {
+    public static void check(String query) {
         if (query.length() > MAX_CHARACTERS)
             throw new IllegalArgumentException("a search may be at most " + MAX_CHARACTERS + " characters long");
         Query parsed;

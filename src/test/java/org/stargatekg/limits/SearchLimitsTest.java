@@ -87,6 +87,22 @@ class SearchLimitsTest {
     }
 
     @Test
+    void text_query_in_sparql_has_the_same_limit() {
+        String prefix = "PREFIX text: <http://jena.apache.org/text#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+        for (String pattern : new String[] {"?s text:query \"$Q\"", "?s text:query (rdfs:label \"$Q\" 10)",
+                                            "(?s ?score) text:query \"$Q\"", "?s a ?t FILTER EXISTS { ?s text:query \"$Q\" }"}) {
+            String query = prefix + "SELECT ?s { " + pattern.replace("$Q", fuzzyTerms(LimitedSearch.MAX_EXPANDING + 1, 4)) + " }";
+            long start = System.nanoTime();
+            HttpResponse<String> response = server.query(query, RunningServer.JSON);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(400, response.statusCode(), () -> pattern + ": " + response.body());
+            assertTrue(response.body().contains("text:query too complex"), response.body());
+            assertTrue(millis < 2000, pattern + " took " + millis + " ms to refuse");
+        }
+        assertEquals(200, server.query(prefix + "SELECT ?s { ?s text:query \"supervillain~\" }", RunningServer.JSON).statusCode());
+    }
+
+    @Test
     void ordinary_searches_are_unchanged() {
         HttpResponse<String> response = search("money");
         assertEquals(200, response.statusCode(), response::body);
