@@ -95,8 +95,10 @@ public final class Drafter {
             String after = text.substring(Math.min(q.close() + 1, afterTo), afterTo);
             boolean speechBefore = Words.words(before).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
             boolean markBefore = before.stripTrailing().endsWith(",") || before.stripTrailing().endsWith(":");
-            Matcher post = Pattern.compile("^\\s*,?\\s*(?:(\\p{L}+)\\s+(\\p{L}+))").matcher(after);
-            boolean speechAfter = post.find() && (Words.is(Words.SPEECH, post.group(1)) || Words.is(Words.SPEECH, post.group(2)));
+            // "…," said Jane Roe / "…," Jane Roe said / "…," she added: a speech verb among the next four words.
+            List<String> next = Words.words(after);
+            boolean speechAfter = after.matches("(?s)^\\s*,?\\s*\\p{L}.*")
+                                  && next.subList(0, Math.min(4, next.size())).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
             if (!speechBefore && !speechAfter && !markBefore)
                 continue;   // quoted words nobody is said to say: a title, a term, a scare quote
             Draft.Mention speakerMention = null;
@@ -261,6 +263,13 @@ public final class Drafter {
         for (Draft.Mention m : draft.mentions)
             if (m.end() == end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER)
                 return new Object[] {m.entity(), m.begin()};
+        // "The Acme Group, a maker of widgets, said that …": the sentence's first agent, then an apposition.
+        for (Draft.Mention m : draft.mentions)
+            if (m.begin() >= sentenceStart && m.end() <= end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER) {
+                if (text.substring(m.end(), end).matches(",[^,]*,?\\s*"))
+                    return new Object[] {m.entity(), m.begin()};
+                break;
+            }
         Matcher pronoun = Pattern.compile("\\b(he|she|He|She)$").matcher(text.substring(sentenceStart, end));
         if (pronoun.find()) {
             Draft.Entity e = lastPersonBefore(sentenceStart + pronoun.start());

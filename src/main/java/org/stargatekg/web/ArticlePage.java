@@ -8,7 +8,7 @@ import java.util.List;
  * that support nothing (marked in the text and listed).
  */
 public record ArticlePage(Link self, String title, List<Segment> segments, List<PassageEntry> passages,
-                          List<Link> idleSentences) {
+                          List<Link> idleSentences, boolean notReviewed) {
 
     /**
      * A run of text; {@code anchors} are the fragment names of passages that begin here; {@code idle} marks text of a

@@ -92,7 +92,8 @@ final class ArticlePages {
             from = to;
         }
         idleSentences.sort(Comparator.comparing(Link::iri, ArticlePages::bySentenceNumber));
-        return new ArticlePage(site.link(article, labels), labels.label(article), segments, entries, idleSentences);
+        return new ArticlePage(site.link(article, labels), labels.label(article), segments, entries, idleSentences,
+                               pages.evidence().notReviewed(article));
     }
 
     private boolean supportsSomething(Graph g, Node sentence) {

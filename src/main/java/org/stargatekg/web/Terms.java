@@ -52,6 +52,8 @@ final class Terms {
     final Node currency;
     final Node currencyCode;
     final Node ontology;
+    final Node reviewStatus;
+    final Node notReviewed;
 
     Terms(Namespaces ns) {
         String sg = ns.ontology();
@@ -74,6 +76,8 @@ final class Terms {
         currency = uri(sg + "currency");
         currencyCode = uri(sg + "currencyCode");
         ontology = uri(ns.base() + "ontology");
+        reviewStatus = uri(sg + "reviewStatus");
+        notReviewed = uri(sg + "NotReviewed");
     }
 
     private static Node uri(String iri) {
