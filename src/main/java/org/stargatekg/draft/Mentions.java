@@ -22,10 +22,11 @@ final class Mentions {
 
     private static final Set<String> TITLES = Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Senator", "Sen.",
             "Rep.", "Gov.", "Governor", "Judge", "Minister", "Chancellor", "Mayor", "Sir", "Dame", "Lord", "Lady");
-    private static final Pattern ROLE_BEFORE = Pattern.compile("(?i)(?:\\bCEO|\\bchief executive(?: officer)?|\\bfounder|"
-            + "\\bco-founder|\\bchair(?:man|woman|person)?|\\bpresident|\\bdirector|\\bspokes(?:man|woman|person)|\\banalyst|"
-            + "\\beconomist|\\bprofessor|\\bminister|\\bsecretary|\\breporter|\\bhead|\\bmanager|\\bofficial|\\bexecutive|"
-            + "\\binvestor|\\bengineer|\\bresearcher|\\bscientist|\\bmayor|\\bgovernor|\\bsenator|\\bpartner|\\bleader)[,]?\\s+$");
+    private static final String ROLES = "(?:CEO|chief executive(?: officer)?|founder|co-founder|chair(?:man|woman|person)?|"
+            + "president|director|spokes(?:man|woman|person)|analyst|economist|professor|minister|secretary|reporter|head|"
+            + "manager|official|executive|investor|engineer|researcher|scientist|mayor|governor|senator|partner|leader)";
+    private static final Pattern ROLE_BEFORE = Pattern.compile("(?i)\\b" + ROLES + ",?\\s+$");
+    private static final Pattern ROLE_AFTER = Pattern.compile("(?i)^,\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?(?:\\p{L}+\\s+)?" + ROLES + "\\b");
     private static final Set<String> ORG_SUFFIX = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC",
             "Group", "Bank", "Company", "Co.", "Association", "Institute", "University", "Agency", "Foundation", "Council",
             "Ministry", "Department", "Commission", "Authority", "Fund", "Capital", "Partners", "Labs", "Technologies",
@@ -163,7 +164,12 @@ final class Mentions {
         String before = text.substring(Math.max(0, begin - 40), begin);
         if (ROLE_BEFORE.matcher(before).find())
             return Draft.Kind.PERSON;
-        String after = text.substring(end, Math.min(text.length(), end + 30));
+        String after = text.substring(end, Math.min(text.length(), end + 40));
+        if (ROLE_AFTER.matcher(after).find())
+            return Draft.Kind.PERSON;   // "Jane Roe, chief executive of …"
+        List<String> lead = Words.words(before);
+        if (!lead.isEmpty() && Words.is(Words.SPEECH, lead.get(lead.size() - 1)) && before.matches("(?s).*\\p{L}\\s+$"))
+            return Draft.Kind.PERSON;   // "…," said Jane Roe
         Matcher verb = Pattern.compile("^,?\\s+(?:who\\b|(\\p{L}+))").matcher(after);
         if (verb.find() && (verb.group(1) == null || Words.is(Words.SPEECH, verb.group(1))))
             return Draft.Kind.PERSON;
