@@ -99,7 +99,8 @@ public final class Drafter {
             List<String> next = Words.words(after);
             boolean speechAfter = after.matches("(?s)^\\s*,?\\s*\\p{L}.*")
                                   && next.subList(0, Math.min(4, next.size())).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
-            if (!speechBefore && !speechAfter && !markBefore)
+            Draft.Statement previous = continued(q, s);
+            if (!speechBefore && !speechAfter && !markBefore && previous == null)
                 continue;   // quoted words nobody is said to say: a title, a term, a scare quote
             Draft.Mention speakerMention = null;
             int attributionFrom = -1;
@@ -121,6 +122,10 @@ public final class Drafter {
                     attributionFrom = q.close() + 1;
                     attributionTo = afterTo;
                 }
+            }
+            if (speaker == null && previous != null) {
+                speaker = previous.speaker;   // '"We won," Roe said. "They lost."': the same speaker goes on
+                attributionFrom = -1;
             }
             if (speaker == null)
                 continue;
@@ -149,6 +154,24 @@ public final class Drafter {
             st.paraphrase = thatClause(clause);
             draft.statements.add(st);
         }
+    }
+
+    /**
+     * The quotation of the sentence just before, if this quotation makes up a whole sentence of its own (nothing but
+     * the quoted words): news continues a speaker's words that way.
+     */
+    private Draft.Statement continued(Quotations.Found q, Sentences.Span s) {
+        if (q.open() != s.begin() || q.close() + 1 != s.end())
+            return null;
+        int i = sentences.indexOf(s);
+        if (i <= 0)
+            return null;
+        Sentences.Span before = sentences.get(i - 1);
+        Draft.Statement last = null;
+        for (Draft.Statement st : draft.statements)
+            if (st.verbatim && st.begin >= before.begin() && st.end <= before.end())
+                last = st;
+        return last;
     }
 
     /** Claims reported without quotation marks: "[speaker] [speech verb] that [claim]" where no quotation follows. */

@@ -27,12 +27,15 @@ final class Mentions {
             + "manager|official|executive|investor|engineer|researcher|scientist|mayor|governor|senator|partner|leader)";
     private static final Pattern ROLE_BEFORE = Pattern.compile("(?i)\\b" + ROLES + ",?\\s+$");
     private static final Pattern ROLE_AFTER = Pattern.compile("(?i)^,\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?(?:\\p{L}+\\s+)?" + ROLES + "\\b");
+    private static final Pattern AFTER_PREPOSITION = Pattern.compile("\\b(?:at|of|from|with|for|by|in|to)\\s+$");
     private static final Set<String> ORG_SUFFIX = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC",
             "Group", "Bank", "Company", "Co.", "Association", "Institute", "University", "Agency", "Foundation", "Council",
             "Ministry", "Department", "Commission", "Authority", "Fund", "Capital", "Partners", "Labs", "Technologies",
             "Systems", "Holdings", "Motors", "Airlines", "Industries", "Trust", "Bureau", "Committee", "Federation", "Union",
             "Society", "Club", "Network", "Media", "News", "Times", "Post", "Journal", "Ventures", "Energy", "Pharmaceuticals",
-            "AG", "SE", "GmbH", "S.A.", "PLC", "plc");
+            "AG", "SE", "GmbH", "S.A.", "PLC", "plc", "Securities", "Advisors", "Research", "Analytics", "Consulting",
+            "Associates", "Studios", "Pharma", "Therapeutics", "Bancorp", "Insurance", "Investments", "Management",
+            "Airways", "Communications", "Solutions", "Software", "Robotics", "Electronics", "Brands", "Markets");
     private static final Set<String> FUNCTION = Set.of("The", "A", "An", "In", "On", "At", "When", "While", "As", "After",
             "Before", "But", "And", "If", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "My",
             "Your", "Although", "Though", "Because", "Since", "Meanwhile", "However", "Still", "Yet", "So", "Then", "Now",
@@ -96,7 +99,10 @@ final class Mentions {
                                                    String idNs, List<Draft.Mention> taken) {
         Map<String, Draft.Entity> proposed = new LinkedHashMap<>();
         List<Draft.Mention> out = new ArrayList<>();
+        int headlineEnd = titleCaseHeadlineEnd(text);
         for (Sentences.Span s : sentences) {
+            if (s.end() <= headlineEnd)
+                continue;   // In A Title-Case Headline every word is capitalized: names there are found again in the body.
             Matcher m = CAPITALIZED.matcher(text).region(s.begin(), s.end());
             while (m.find()) {
                 int begin = m.start();
@@ -167,6 +173,8 @@ final class Mentions {
         String after = text.substring(end, Math.min(text.length(), end + 40));
         if (ROLE_AFTER.matcher(after).find())
             return Draft.Kind.PERSON;   // "Jane Roe, chief executive of …"
+        if (AFTER_PREPOSITION.matcher(before).find())
+            return null;   // "analysts at Northwind …": more often a place or an organization, and nothing says which
         List<String> lead = Words.words(before);
         if (!lead.isEmpty() && Words.is(Words.SPEECH, lead.get(lead.size() - 1)) && before.matches("(?s).*\\p{L}\\s+$"))
             return Draft.Kind.PERSON;   // "…," said Jane Roe
@@ -179,6 +187,16 @@ final class Mentions {
                 if (!text.startsWith(String.join(" ", tokens), Math.max(0, at - (String.join(" ", tokens).length() - surname.length()))))
                     return Draft.Kind.PERSON;
         return null;
+    }
+
+    /** The end of the first line if most of its words are capitalized (a headline in title case), else 0. */
+    private static int titleCaseHeadlineEnd(String text) {
+        int nl = text.indexOf('\n');
+        if (nl < 0)
+            return 0;
+        List<String> words = Words.words(text.substring(0, nl));
+        long capitalized = words.stream().filter(w -> Character.isUpperCase(w.charAt(0))).count();
+        return words.size() >= 3 && capitalized * 3 >= words.size() * 2 ? nl : 0;
     }
 
     private static Draft.Entity entity(String name, Draft.Kind kind, String idNs, KnownEntities known) {

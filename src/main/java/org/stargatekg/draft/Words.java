@@ -13,6 +13,11 @@ final class Words {
 
     private Words() {}
 
+    /** Past forms that do not follow the rule; declared first, as the verb sets below are built from it. */
+    private static final Map<String, List<String>> IRREGULAR = Map.of("say", List.of("said"), "tell", List.of("told"),
+            "write", List.of("wrote", "written"), "shoot", List.of("shot"), "hit", List.of("hit"), "admit", List.of("admitted"));
+
+
     /** Verbs that report speech or writing, in the forms news text uses them. */
     static final Set<String> SPEECH = inflect("say", "state", "assert", "comment", "claim", "add", "tell", "write", "post",
             "tweet", "warn", "ask", "reply", "respond", "note", "explain", "argue", "insist", "declare", "announce",
@@ -94,7 +99,8 @@ final class Words {
                 out.add(stem + "ing");
             }
         }
-        out.addAll(Set.of("said", "says", "saying", "told", "wrote", "written", "shot", "hit", "fired", "sought"));
+        for (String v : verbs)
+            out.addAll(IRREGULAR.getOrDefault(v, List.of()));
         return out;
     }
 }

@@ -65,4 +65,16 @@ class DraftRulesTest {
         assertEquals(List.of("Jane Roe", "Acme Group", "John Smith"), d.entities().stream().map(Draft.Entity::name).toList());
         assertEquals(4, Sentences.split(text).size());
     }
+
+    @Test
+    void a_quotation_that_is_a_sentence_of_its_own_continues_the_speaker_before() {
+        String text = "\"We're not slowing down,\" Priya Natarajan said. \"Demand is real.\" Analysts at Northwind Securities said "
+                      + "little. \"It's a bet,\" said Omar Haddad, an analyst. He added, \u201CNobody else can.\u201D";
+        Draft d = Drafter.draft("t", text, KnownEntities.none(), "http://example.org/id/");
+        assertEquals(List.of("We're not slowing down -> Priya Natarajan", "Demand is real. -> Priya Natarajan",
+                             "It's a bet -> Omar Haddad", "Nobody else can. -> Omar Haddad"),
+                     d.statements.stream().map(s -> s.words() + " -> " + s.speaker().name()).toList());
+        assertEquals(List.of("Priya Natarajan PERSON", "Northwind Securities ORGANIZATION", "Omar Haddad PERSON"),
+                     d.entities().stream().map(e -> e.name() + " " + e.kind()).toList());
+    }
 }
