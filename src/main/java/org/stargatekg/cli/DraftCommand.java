@@ -12,6 +12,7 @@ import org.stargatekg.draft.DraftScore;
 import org.stargatekg.draft.Drafting;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.LoadException;
+import org.stargatekg.load.Sentences;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +84,7 @@ final class DraftCommand implements Callable<Integer> {
         }
         var d = result.draft();
         stdout.printf("Drafted %s into %s: %d sentences, %d passages, %d entities (%d new), %d statements, %d amounts, %d times%n",
-                      article, out.toAbsolutePath(), org.stargatekg.load.Sentences.split(d.text).size(), d.passages.size(),
+                      article, out.toAbsolutePath(), Sentences.split(d.text).size(), d.passages.size(),
                       d.entities().size(), d.entities().stream().filter(e -> !e.known()).count(), d.statements.size(),
                       d.amounts.size(), d.times.size());
         stdout.println("The folder loads with the shipped data: " + result.loaded());

@@ -91,16 +91,27 @@ public final class Draft {
     /** A duration or date the article states, as a typed literal (lexical form and XSD datatype local name). */
     public record Time(String lexical, String datatype, String statedAs, Passage passage) {}
 
+    /** The article folder's name, which prefixes every IRI the draft mints. */
     public final String name;
+    /** The article's text. */
     public final String text;
+    /** The title (the first line), or null for an empty text. */
     public String title;
+    /** The passage on the title. */
     public Passage titlePassage;
+    /** The keywords of a last line that lists them, else empty. */
     public final List<String> keywords = new ArrayList<>();
+    /** The passage on the keywords, or null. */
     public Passage keywordsPassage;
+    /** Every passage, each once, in the order made. */
     public final List<Passage> passages = new ArrayList<>();
+    /** Every mention of an entity, in text order. */
     public final List<Mention> mentions = new ArrayList<>();
+    /** Quotations and paraphrased claims, in text order. */
     public final List<Statement> statements = new ArrayList<>();
+    /** Amounts of money, in text order. */
     public final List<Amount> amounts = new ArrayList<>();
+    /** Durations and dates, in text order. */
     public final List<Time> times = new ArrayList<>();
 
     Draft(String name, String text) {

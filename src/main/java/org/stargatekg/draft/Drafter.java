@@ -107,18 +107,18 @@ public final class Drafter {
             int attributionTo = -1;
             Draft.Entity speaker = null;
             if (speechBefore || markBefore) {
-                Object[] found = subject(clauseFrom, q.open());
+                Attribution found = subject(clauseFrom, q.open());
                 if (found != null) {
-                    speaker = (Draft.Entity) found[0];
-                    attributionFrom = (int) found[1];
+                    speaker = found.speaker();
+                    attributionFrom = found.from();
                     attributionTo = q.open();
-                    speakerMention = found[2] instanceof Draft.Mention m ? m : null;
+                    speakerMention = found.mention();
                 }
             }
             if (speaker == null && speechAfter) {
-                Object[] found = subject(q.close() + 1, Math.min(afterTo, q.close() + 1 + 60));
+                Attribution found = subject(q.close() + 1, Math.min(afterTo, q.close() + 1 + 60));
                 if (found != null) {
-                    speaker = (Draft.Entity) found[0];
+                    speaker = found.speaker();
                     attributionFrom = q.close() + 1;
                     attributionTo = afterTo;
                 }
@@ -188,17 +188,17 @@ public final class Drafter {
                     continue;   // it leads into a quotation: the quotation's statement carries it
                 if (draft.statements.stream().anyMatch(st -> st.paraphrase != null && st.begin > verbAt && st.begin < s.end()))
                     continue;
-                Object[] found = subjectBefore(s.begin(), verbAt);
+                Attribution found = subjectBefore(s.begin(), verbAt);
                 if (found == null)
                     continue;
                 Draft.Statement st = new Draft.Statement();
                 st.key = draft.name + "-claim-" + (++n);
                 st.verbatim = false;
-                st.speaker = (Draft.Entity) found[0];
+                st.speaker = found.speaker();
                 st.paraphrase = text.substring(verbAt, claimEnd);
                 st.begin = verbAt;
                 st.end = claimEnd;
-                int[] span = trim((int) found[1], claimEnd);
+                int[] span = trim(found.from(), claimEnd);
                 if (span == null)
                     continue;
                 st.passage = draft.passage("claim-" + n, span[0], span[1]);
@@ -247,11 +247,14 @@ public final class Drafter {
         }
     }
 
+    /** Who speaks, where the words naming them start, and the mention that names them (null for a pronoun). */
+    private record Attribution(Draft.Entity speaker, int from, Draft.Mention mention) {}
+
     /**
      * The agent who speaks in [from, to): the first person named there (not as a possessive, "Musk's"), or the person a
-     * leading "he"/"she" stands for, else the first organization; as {entity, where the attribution starts, mention}.
+     * leading "he"/"she" stands for, else the first organization.
      */
-    private Object[] subject(int from, int to) {
+    private Attribution subject(int from, int to) {
         int pronounAt = -1;
         Matcher p = Pattern.compile("\\b(he|she|He|She)\\b").matcher(text).region(from, to);
         if (p.find())
@@ -269,35 +272,35 @@ public final class Drafter {
         if (pronounAt >= 0 && (person == null || pronounAt < person.begin())) {
             Draft.Entity e = lastPersonBefore(pronounAt);
             if (e != null)
-                return new Object[] {e, pronounAt, null};
+                return new Attribution(e, pronounAt, null);
         }
         if (person != null)
-            return new Object[] {person.entity(), person.begin(), person};
+            return new Attribution(person.entity(), person.begin(), person);
         if (org != null)
-            return new Object[] {org.entity(), org.begin(), org};
+            return new Attribution(org.entity(), org.begin(), org);
         return null;
     }
 
     /** The speaker of a "that" claim: the person or organization (or pronoun) right before the verb, adverbs and commas between. */
-    private Object[] subjectBefore(int sentenceStart, int verbAt) {
+    private Attribution subjectBefore(int sentenceStart, int verbAt) {
         String lead = text.substring(sentenceStart, verbAt);
         Matcher tail = Pattern.compile("(?:,?\\s+\\p{Ll}+ly)*,?\\s*$").matcher(lead);
         int end = tail.find() ? sentenceStart + tail.start() : verbAt;
         for (Draft.Mention m : draft.mentions)
             if (m.end() == end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER)
-                return new Object[] {m.entity(), m.begin()};
+                return new Attribution(m.entity(), m.begin(), m);
         // "The Acme Group, a maker of widgets, said that …": the sentence's first agent, then an apposition.
         for (Draft.Mention m : draft.mentions)
             if (m.begin() >= sentenceStart && m.end() <= end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER) {
                 if (text.substring(m.end(), end).matches(",[^,]*,?\\s*"))
-                    return new Object[] {m.entity(), m.begin()};
+                    return new Attribution(m.entity(), m.begin(), m);
                 break;
             }
         Matcher pronoun = Pattern.compile("\\b(he|she|He|She)$").matcher(text.substring(sentenceStart, end));
         if (pronoun.find()) {
             Draft.Entity e = lastPersonBefore(sentenceStart + pronoun.start());
             if (e != null)
-                return new Object[] {e, sentenceStart + pronoun.start()};
+                return new Attribution(e, sentenceStart + pronoun.start(), null);
         }
         return null;
     }

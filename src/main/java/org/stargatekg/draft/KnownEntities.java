@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +111,6 @@ public final class KnownEntities {
         return currencies.get(code);
     }
 
-    /** A known entity whose names include the given one, of the given kind; null if none. */
-    Known named(String name, Draft.Kind kind) {
-        for (Known k : entities)
-            if (k.entity().kind() == kind && k.names().contains(name))
-                return k;
-        return null;
-    }
-
     private static Set<Node> subClasses(Graph ontology, List<Node> roots) {
         Set<Node> closure = new HashSet<>(roots);
         Deque<Node> todo = new ArrayDeque<>(roots);
@@ -135,12 +126,5 @@ public final class KnownEntities {
 
     private static Node uri(String iri) {
         return NodeFactory.createURI(iri);
-    }
-
-    /** For tests and scoring: the entities by IRI. */
-    Map<String, Known> byIri() {
-        Map<String, Known> out = new LinkedHashMap<>();
-        entities.forEach(k -> out.put(k.entity().iri(), k));
-        return out;
     }
 }
