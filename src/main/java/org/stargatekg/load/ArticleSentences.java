@@ -14,8 +14,8 @@ import org.stargatekg.vocab.NIF;
 
 /**
  * The sentences of an article as NIF 2.0: each a {@code nif:Sentence} named {@code <article IRI>/sentence/N} (so its
- * IRI follows the article's, whatever namespace that is in), with its offsets and words, linked to the next and previous
- * sentence, and every evidence passage of the article linked by {@code nif:sentence} to each sentence it overlaps.
+ * IRI follows the article's, whatever namespace that is in), with its offsets and words, linked to the next sentence,
+ * and every evidence passage of the article linked by {@code nif:sentence} to each sentence it overlaps.
  */
 final class ArticleSentences {
 
@@ -43,16 +43,15 @@ final class ArticleSentences {
             int begin = s.codePointCount(0, span.begin());
             int end = begin + s.codePointCount(span.begin(), span.end());
             out.add(Triple.create(sentence, RDF.type.asNode(), NIF.Sentence));
-            out.add(Triple.create(sentence, RDF.type.asNode(), NIF.OffsetBasedString));
             out.add(Triple.create(sentence, RDFS.label.asNode(), NodeFactory.createLiteralLang("Sentence " + (i + 1) + of, "en")));
             out.add(Triple.create(sentence, NIF.referenceContext, article));
             out.add(Triple.create(sentence, NIF.beginIndex, offset(begin)));
             out.add(Triple.create(sentence, NIF.endIndex, offset(end)));
             out.add(Triple.create(sentence, NIF.anchorOf, NodeFactory.createLiteralString(span.in(s))));
-            if (previous != null) {
+            // Only the forward link: ^nif:nextSentence gives the previous one, and every triple here is one more per
+            // sentence of every article.
+            if (previous != null)
                 out.add(Triple.create(previous, NIF.nextSentence, sentence));
-                out.add(Triple.create(sentence, NIF.previousSentence, previous));
-            }
             for (Placed p : placed)
                 if (p.begin() < end && p.end() > begin)
                     out.add(Triple.create(p.node(), NIF.sentence, sentence));

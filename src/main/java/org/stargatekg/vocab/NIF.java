@@ -49,9 +49,6 @@ public final class NIF {
     /** The sentence that follows a sentence in its context. */
     public static final Node nextSentence = term("nextSentence");
 
-    /** The sentence that precedes a sentence in its context. */
-    public static final Node previousSentence = term("previousSentence");
-
     private NIF() {}
 
     private static Node term(String localName) {

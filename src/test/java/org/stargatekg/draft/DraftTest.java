@@ -19,6 +19,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stargatekg.load.ShippedSources;
 import org.stargatekg.support.Fixtures;
 import org.stargatekg.support.RunningServer;
 
@@ -38,7 +39,7 @@ class DraftTest {
         dir = Files.createTempDirectory("draft-test").resolve("moon-draft");
         result = Drafting.of(Fixtures.path("moon-widgets").resolve("article.txt"), dir).write();
         draft = result.draft();
-        id = Drafting.LOAD_BASE + "id/";
+        id = DataPrefixes.of(List.of(ShippedSources.locate().dataDir())).resolved("id", Drafting.LOAD_BASE);
     }
 
     private static Draft.Statement quote(String words) {
