@@ -30,13 +30,20 @@ import org.apache.jena.sys.JenaSystem;
  * The functions and property functions a query may call beyond standard SPARQL 1.1, as Jena's registries hold them:
  * every IRI registered in {@link FunctionRegistry} and {@link PropertyFunctionRegistry} (XPath {@code fn:} and
  * {@code math:}, {@code afn:}, {@code list:}, {@code text:query}, …), plus the {@code afn:} and {@code apf:} ones
- * (such as {@code apf:strSplit}) that Jena loads by name from its function libraries on first use, each kept only if
- * the registry resolves it. The XSD casts and the {@code sparql:} names of the built-ins are standard and left out.
+ * (such as {@code apf:splitIRI}) that Jena loads by name from its function libraries on first use, each kept only if
+ * the registry resolves it. The XSD casts and the {@code sparql:} names of the built-ins are standard and left out, and
+ * so are the {@link #UNGUARDED} ones. The endpoint lets a query call exactly these and the standard ones.
  */
 public final class ExtensionFunctions {
 
     /** Namespaces whose functions are standard SPARQL 1.1: the XSD casts and the SPARQL names of built-ins. */
     private static final Set<String> STANDARD = Set.of("http://www.w3.org/2001/XMLSchema#", "http://www.w3.org/ns/sparql#");
+
+    /**
+     * Library functions left out because they run a client's regular expression outside the query's deadline:
+     * {@code apf:strSplit} splits on one (a backtracking pattern would hold a thread past the timeout).
+     */
+    public static final Set<String> UNGUARDED = Set.of(ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit");
 
     /** The usual prefixes of the function namespaces, as Jena's documentation writes them. */
     public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
@@ -85,6 +92,8 @@ public final class ExtensionFunctions {
             functions.add(ARQConstants.ARQFunctionLibraryURI + name);
         for (String name : libraryNames(strSplit.class, PropertyFunction.class))
             properties.add(ARQConstants.ARQPropertyFunctionLibraryURI + name);
+        functions.removeAll(UNGUARDED);
+        properties.removeAll(UNGUARDED);
         List<Extension> out = new ArrayList<>();
         functions.stream().filter(ExtensionFunctions::beyondStandard).filter(iri -> FunctionRegistry.get().get(iri) != null)
                  .forEach(iri -> out.add(new Extension(iri, false)));

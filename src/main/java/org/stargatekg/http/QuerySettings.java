@@ -36,12 +36,12 @@ public final class QuerySettings {
         // either its one- or two-value form, can only lower them: Fuseki takes the smaller of the two.
         long millis = timeout.toMillis();
         context.set(ARQ.queryTimeout, millis + "," + millis);
-        // Regular expressions under the deadline, constant folding included: DeadlineOptimizer folds, in linear time.
-        context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, timeout));
+        // Regular expressions under the deadline, constant folding included: DeadlineOptimizer folds, in linear time;
+        // then ARQ's optimizer, whose FILTER(A || B) rewrite must not return a row once per true disjunct
+        // (apache/jena issue 4160). One factory: a second sysOptimizerFactory would replace the first.
+        context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, timeout, DisjointFilterDisjunction.OPTIMIZER));
         context.set(ARQ.optExprConstantFolding, false);
         RegisteredFunctions.closeIn(context);
-        // FILTER(A || B) must not return a row once per true disjunct (apache/jena issue 4160).
-        DisjointFilterDisjunction.install(context);
         if (backend != null)
             backend.configureQueries(context);
         return context;

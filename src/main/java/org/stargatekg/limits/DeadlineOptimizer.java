@@ -22,7 +22,7 @@ import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.util.Context;
 
 /**
- * The query optimizer of the SPARQL endpoint: Jena's own, after a rewrite that puts every regular expression of the
+ * The query optimizer of the SPARQL endpoint: the one it is given (Jena's own by default), after a rewrite that puts every regular expression of the
  * query ({@code REGEX}, {@code REPLACE}, {@code fn:matches}, {@code fn:replace}, {@code sparql:regex},
  * {@code sparql:replace}) under the execution's deadline. It runs per execution, once the execution's timeout is
  * armed and before Jena folds constant expressions, so even {@code BIND(REGEX("aaa…!", "(.*a){30}$") AS ?m)}, which
@@ -43,11 +43,18 @@ public final class DeadlineOptimizer implements RewriteFactory {
 
     private final QueryWatch watch;
     private final long ceilingNanos;
+    private final RewriteFactory optimizer;
 
     /** An optimizer for queries that may run at most {@code ceiling}, reporting executions to {@code watch}. */
     public DeadlineOptimizer(QueryWatch watch, Duration ceiling) {
+        this(watch, ceiling, Optimize.getFactory());
+    }
+
+    /** As {@link #DeadlineOptimizer(QueryWatch, Duration)}, running {@code optimizer} after its own rewrite. */
+    public DeadlineOptimizer(QueryWatch watch, Duration ceiling, RewriteFactory optimizer) {
         this.watch = Objects.requireNonNull(watch, "watch");
         this.ceilingNanos = ceiling.toNanos();
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class DeadlineOptimizer implements RewriteFactory {
         // The cancel flag is set by the execution's own timeout (never longer than the ceiling) and by a stop; the
         // fixed instant is a backstop should an execution come without a flag.
         DeadlineText.Deadline deadline = new DeadlineText.Deadline(cancelled, System.nanoTime() + ceilingNanos);
-        Rewrite standard = Optimize.getFactory().create(context);
+        Rewrite standard = optimizer.create(context);
         Watched watched = new Watched(deadline);
         return op -> standard.rewrite(watch(op, watched));
     }

@@ -8,12 +8,14 @@ import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
+import org.stargatekg.describe.ExtensionFunctions;
 
 /**
  * The functions and property functions a query sent to the endpoint may call: those registered with Jena when the
- * server starts (SPARQL, XPath, ARQ's {@code afn:}, {@code list:}, {@code text:query}), and no others. Jena would load
- * any class named by a {@code java:} IRI, or from its {@code apf:} library, on first use; that way lie functions the
- * {@link DeadlineOptimizer} does not know, such as {@code apf:strSplit}, which splits on a regular expression.
+ * server starts (SPARQL, XPath, {@code list:}, {@code text:query}) and the library ones the service description lists
+ * ({@link ExtensionFunctions}), and no others. Jena would load any class named by a {@code java:} IRI, or from its
+ * {@code apf:} library, on first use; that way lie functions the {@link DeadlineOptimizer} does not know, such as
+ * {@code apf:strSplit}, which splits on a regular expression.
  */
 public final class RegisteredFunctions {
 
@@ -25,14 +27,22 @@ public final class RegisteredFunctions {
         FunctionRegistry global = FunctionRegistry.get();
         for (Iterator<String> it = global.keys(); it.hasNext();) {
             String uri = it.next();
-            functions.put(uri, global.get(uri));
+            if (!ExtensionFunctions.UNGUARDED.contains(uri))
+                functions.put(uri, global.get(uri));
         }
         context.set(ARQConstants.registryFunctions, functions);
         PropertyFunctionRegistry properties = new ClosedPropertyFunctions();
         PropertyFunctionRegistry globalProperties = PropertyFunctionRegistry.get();
         for (Iterator<String> it = globalProperties.keys(); it.hasNext();) {
             String uri = it.next();
-            properties.put(uri, globalProperties.get(uri));
+            if (!ExtensionFunctions.UNGUARDED.contains(uri))
+                properties.put(uri, globalProperties.get(uri));
+        }
+        for (ExtensionFunctions.Extension listed : ExtensionFunctions.ofJena().all()) {
+            if (listed.property())
+                properties.put(listed.iri(), globalProperties.get(listed.iri()));
+            else
+                functions.put(listed.iri(), global.get(listed.iri()));
         }
         context.set(ARQConstants.registryPropertyFunctions, properties);
     }

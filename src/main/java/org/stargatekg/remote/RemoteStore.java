@@ -122,7 +122,8 @@ public final class RemoteStore {
         if (status <= 0)
             return new QueryExceptionHTTP(503, "The store at " + endpoint + " cannot be reached: "
                                                + (ex.getCause() != null ? ex.getCause() : ex.getMessage()));
-        String message = answer == null || answer.isBlank() ? "HTTP " + status : answer.strip().lines().findFirst().orElse("");
+        String message = answer != null && !answer.isBlank() ? answer.strip().lines().findFirst().orElse("")
+                : "HTTP " + status + (ex.getMessage() != null ? " " + ex.getMessage() : "");
         return new QueryDeniedException("The store at " + endpoint + " could not answer this query: " + message);
     }
 

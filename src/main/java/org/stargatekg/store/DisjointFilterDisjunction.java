@@ -10,7 +10,16 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.OpVars;
+import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpFilter;
+import org.apache.jena.sparql.algebra.op.OpGraph;
+import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpQuad;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpSequence;
+import org.apache.jena.sparql.algebra.op.OpTriple;
 import org.apache.jena.sparql.algebra.op.OpUnion;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.OptimizerStd;
@@ -30,7 +39,8 @@ import org.apache.jena.sparql.util.Context;
  * ARQ's filter-disjunction rewrite, kept only where it cannot change the answer: {@code FILTER(?x = :a || ?x = :b)}
  * (and {@code ?x IN (:a, :b)}, which ARQ expands to that) becomes a union of the pattern with {@code ?x} set to each
  * constant, which is what makes such a filter fast, but only when every disjunct compares one and the same variable
- * with a different constant term, so that no row can satisfy two of them.
+ * with a different constant term, so that no row can satisfy two of them, and only over joined patterns that bind
+ * that variable in every row (so that setting it changes no row that the filter would have dropped as an error).
  * <p>
  * ARQ rewrites every {@code A || B} whose disjuncts are equalities into a union and so returns a row once per true
  * disjunct: {@code FILTER(?g = <g> || ?s = <s>)} repeats each triple of {@code <s>} in {@code <g>}, and
@@ -39,10 +49,12 @@ import org.apache.jena.sparql.util.Context;
  */
 public final class DisjointFilterDisjunction extends TransformCopy {
 
-    /** Makes queries run with this context use ARQ's standard optimizer with this rewrite in place of its own. */
+    /** ARQ's standard optimizer with this rewrite in place of its own filter-disjunction step. */
+    public static final RewriteFactory OPTIMIZER = Optimizer::new;
+
+    /** Makes queries run with this context use {@link #OPTIMIZER}. */
     public static void install(Context context) {
-        RewriteFactory factory = Optimizer::new;
-        context.set(ARQConstants.sysOptimizerFactory, factory);
+        context.set(ARQConstants.sysOptimizerFactory, OPTIMIZER);
     }
 
     /** ARQ's standard optimizer, its filter-disjunction step replaced. */
@@ -80,6 +92,8 @@ public final class DisjointFilterDisjunction extends TransformCopy {
     static Op expand(Expr disjunction, Op subOp) {
         // A || A is A: identical disjuncts count once (ARQ's IN expansion makes them from ?x IN (:a, :a)).
         Set<Expr> disjuncts = new LinkedHashSet<>(explode(new ArrayList<>(), disjunction));
+        if (disjuncts.size() == 1) // left to ARQ's own single-equality rewrite, as any FILTER(?x = :a)
+            return OpFilter.filter(disjuncts.iterator().next(), subOp);
         Var var = null;
         Set<Node> constants = new HashSet<>();
         for (Expr e : disjuncts) {
@@ -89,6 +103,10 @@ public final class DisjointFilterDisjunction extends TransformCopy {
                 return null;
             var = v;
         }
+        // Substituting a constant for ?x is exact only where every row binds ?x: a union with ?x in one branch, or
+        // an OPTIONAL, would get ?x set in rows that have none (the filter would have dropped them as an error).
+        if (!OpVars.fixedVars(subOp).contains(var) || !joinsOfPatterns(subOp))
+            return null;
         Op union = null;
         boolean substituted = false;
         TransformFilterEquality equality = new TransformFilterEquality();
@@ -100,6 +118,21 @@ public final class DisjointFilterDisjunction extends TransformCopy {
         }
         // Where no branch could be grounded, the union only repeats the pattern: keep the filter.
         return substituted ? union : null;
+    }
+
+    /** Whether an op is only patterns (triples, quads, paths) joined, filtered or in GRAPH: no union, optional, minus or binding. */
+    private static boolean joinsOfPatterns(Op op) {
+        if (op instanceof OpBGP || op instanceof OpQuadPattern || op instanceof OpTriple || op instanceof OpQuad || op instanceof OpPath)
+            return true;
+        if (op instanceof OpFilter f)
+            return joinsOfPatterns(f.getSubOp());
+        if (op instanceof OpGraph g)
+            return joinsOfPatterns(g.getSubOp());
+        if (op instanceof OpJoin j)
+            return joinsOfPatterns(j.getLeft()) && joinsOfPatterns(j.getRight());
+        if (op instanceof OpSequence seq)
+            return seq.getElements().stream().allMatch(DisjointFilterDisjunction::joinsOfPatterns);
+        return false;
     }
 
     private static List<Expr> explode(List<Expr> out, Expr expr) {

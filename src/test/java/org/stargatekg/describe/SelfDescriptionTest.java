@@ -163,21 +163,23 @@ class SelfDescriptionTest {
         for (String f : List.of("http://jena.apache.org/ARQ/function#localname", "http://www.w3.org/2005/xpath-functions#upper-case",
                                 "http://www.w3.org/2005/xpath-functions/math#sqrt"))
             assertTrue(functions.contains(f), () -> f + " not in " + functions);
-        for (String p : List.of("http://jena.apache.org/text#query", "http://jena.apache.org/ARQ/property#strSplit",
-                                "http://jena.apache.org/ARQ/property#splitIRI", "http://jena.apache.org/ARQ/list#member"))
+        for (String p : List.of("http://jena.apache.org/text#query", "http://jena.apache.org/ARQ/property#splitIRI", "http://jena.apache.org/ARQ/list#member"))
             assertTrue(properties.contains(p), () -> p + " not in " + properties);
         for (String f : functions)
             assertTrue(org.apache.jena.sparql.function.FunctionRegistry.get().get(f) != null, f);
         for (String p : properties)
             assertTrue(org.apache.jena.sparql.pfunction.PropertyFunctionRegistry.get().get(p) != null, p);
-        assertTrue(g.contains(iri("http://jena.apache.org/ARQ/property#strSplit"), iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(SD + "Feature")));
+        assertTrue(g.contains(iri("http://jena.apache.org/ARQ/property#splitIRI"), iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(SD + "Feature")));
+        assertTrue(!properties.contains("http://jena.apache.org/ARQ/property#strSplit"), "apf:strSplit runs a regex outside the deadline");
         assertTrue(g.contains(iri("http://jena.apache.org/ARQ/function#localname"), iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(SD + "Function")));
     }
 
     @Test
-    void listed_property_function_str_split_splits_text_on_the_endpoint() {
+    void listed_property_function_split_iri_splits_an_iri_on_the_endpoint() {
         var rows = server.select("PREFIX apf: <http://jena.apache.org/ARQ/property#>\n"
-                                 + "SELECT ?word { ?word apf:strSplit (\"Stargate AI Initiative\" \" \") }").rows();
-        assertEquals(List.of("Stargate", "AI", "Initiative"), rows.stream().map(r -> r.get("word").getLiteralLexicalForm()).toList());
+                                 + "SELECT ?ns ?local { <https://w3id.org/stargate-kg/id/elon-musk> apf:splitIRI (?ns ?local) }").rows();
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals("https://w3id.org/stargate-kg/id/", rows.get(0).get("ns").getURI());
+        assertEquals("elon-musk", rows.get(0).get("local").getLiteralLexicalForm());
     }
 }

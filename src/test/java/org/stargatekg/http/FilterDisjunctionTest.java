@@ -111,6 +111,21 @@ class FilterDisjunctionTest {
         assertEquals(multiset(rows), multiset(rows(or)));
     }
 
+    /**
+     * Found by the differential test: a variable bound in one branch of a UNION only must not be set by the rewrite in
+     * rows of the other branch, where the filter is an error and drops the row.
+     */
+    @Test
+    void a_disjunction_on_a_variable_of_one_union_branch_keeps_the_other_branch_out() {
+        String query = "SELECT ?x ?y WHERE { { ?x ?p ?o } UNION { ?x ?q ?y } FILTER(?y IN (" + linked + ", " + xCorp + ")) "
+                       + "FILTER(?x = " + xCorp + ") }";
+        List<Map<String, Node>> rows = rows(query);
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> r.get("y") != null), () -> "rows without ?y pass no filter on ?y: " + rows);
+        String planned = Algebra.optimize(Algebra.compile(QueryFactory.create(query)), QuerySettings.context(Duration.ofSeconds(30), null)).toString();
+        assertFalse(planned.contains("(assign ((?y"), () -> "?y is not set by substitution over a union:\n" + planned);
+    }
+
     private static List<Map<String, Node>> rows(String query) {
         return server.select(query).rows();
     }

@@ -68,7 +68,7 @@ class EditorBrowserTest {
 
     private void open(String path) {
         browser.driver().get("about:blank");
-        browser.open(server.base() + path);
+        browser.open(server.address("/" + path));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
     }
 
@@ -128,7 +128,7 @@ class EditorBrowserTest {
 
     @Test
     void query_this_on_a_graph_page_runs_a_query_over_the_graph_content() {
-        browser.driver().get(server.base() + "graph/stargate");
+        browser.driver().get(server.address("/graph/stargate"));
         browser.driver().findElement(By.linkText("Query this")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
         assertTrue(value().contains("GRAPH <" + server.base() + "graph/stargate>"), value());

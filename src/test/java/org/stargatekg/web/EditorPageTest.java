@@ -84,7 +84,7 @@ class EditorPageTest {
             g.find(Node.ANY, NodeFactory.createURI(SD + p), Node.ANY).forEachRemaining(t -> described.add(t.getObject().getURI()));
         assertTrue(described.size() > 100, described::toString);
         assertEquals(described, onPage);
-        assertTrue(page.select("#functions code").eachText().contains("apf:strSplit"), "apf:strSplit is not named by its prefix");
+        assertTrue(page.select("#functions code").eachText().contains("apf:splitIRI"), "apf:splitIRI is not named by its prefix");
     }
 
     @Test
