@@ -18,6 +18,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.stargatekg.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 
 /**
  * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
@@ -165,7 +166,7 @@ public final class KnowledgeGraphLoader {
      */
     private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         long t = System.nanoTime();
-        WordAnchors anchors = new WordAnchors(NodeFactory.createURI(namespaces.ontology() + "occurrence"));
+        WordAnchors anchors = new WordAnchors(SG.occurrence.asNode());
         List<ReadFolder> read = OrderedParallel.map(articleDirs, dir -> {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.namespace());
             anchors.resolve(article);
