@@ -181,7 +181,9 @@ public final class DraftWriter {
             if (!st.claimed.isEmpty()) {
                 Draft.Entity subject = st.about.isEmpty() ? st.speaker : st.about.get(0);
                 sb.append("id:").append(st.key).append("-proposition a sg:Proposition ;\n");
-                sb.append("    rdfs:label ").append(lit(st.claimed.get(0).statedAs() + " (" + st.speaker.name() + "\u2019s claim)")).append("@en ;\n");
+                // The label names what the structure says (the hygiene query on proposition labels checks it).
+                sb.append("    rdfs:label ").append(lit("Stated amount " + st.claimed.get(0).statedAs() + " about " + subject.name()
+                                                          + " (" + st.speaker.name() + "\u2019s claim)")).append("@en ;\n");
                 sb.append("    sg:propositionSubject ").append(name(subject)).append(" ;\n");
                 sb.append("    sg:attribute sg:StatedAmount ;\n");
                 sb.append("    sg:polarity sg:Affirmed ;\n");
@@ -207,6 +209,10 @@ public final class DraftWriter {
             sb.append("    sg:").append(a.upperBound() ? "maxValue" : "value").append(" \"").append(plain(a.number())).append("\"^^xsd:decimal ;\n");
             sb.append("    sg:currency ").append(currency(a.currency())).append(" ;\n");
             sb.append("    sg:statedAs ").append(lit(a.statedAs())).append(" ;\n");
+            // Whose word it rests on: the quotation that claims it, else the article's own.
+            String statedIn = draft.statements.stream().filter(st -> st.claimed.contains(a)).map(st -> "id:" + st.key)
+                                              .findFirst().orElse(articleName());
+            sb.append("    sg:statedIn ").append(statedIn).append(" ;\n");
             if (a.hypothetical())
                 sb.append("    sg:hypothetical true ;\n");
             sb.append("    sg:describedIn ").append(ev(a.passage())).append(" ;\n");

@@ -95,7 +95,7 @@ class TwoArticlesTest {
         List<String> idle = moon.select(".article-text span.idle").eachText();
         assertEquals(List.of("This story is fiction, made up to test software; none of it happened."), idle, moon::outerHtml);
         assertEquals(1, moon.select("section.idle-sentences li a").size(), moon::outerHtml);
-        assertTrue(moon.selectFirst("section.idle-sentences li a").attr("href").equals(server.base() + "id/moon-widgets-article/sentence/2"),
+        assertTrue(moon.selectFirst("section.idle-sentences li a").attr("abs:href").equals(server.address("/id/moon-widgets-article/sentence/2")),
                    moon::outerHtml);
         Document stargate = html("/id/stargate-article");
         assertTrue(stargate.select("section.idle-sentences").isEmpty() && stargate.select("span.idle").isEmpty(),
@@ -165,6 +165,6 @@ class TwoArticlesTest {
     private static Document html(String path) {
         HttpResponse<String> r = server.get(path, "text/html");
         assertEquals(200, r.statusCode(), () -> path + " -> " + r.body());
-        return Jsoup.parse(r.body(), server.base());
+        return Jsoup.parse(r.body(), server.address("/"));
     }
 }

@@ -21,7 +21,7 @@ import org.stargatekg.vocab.Namespaces;
 /** Passages written by their words alone get their offsets at load, or stop the load naming file, line and candidates. */
 class WordAnchorsTest {
 
-    private static final String BASE = "http://localhost:3030/";
+    private static final String BASE = Namespaces.STANDARD;
 
     /** "Ann" occurs three times: at 0, 22 and 44; "Bo" twice, at 12 and 40. */
     private static final String TEXT = "Ann Lee met Bo today. Ann said hello to Bo. Ann left.";
