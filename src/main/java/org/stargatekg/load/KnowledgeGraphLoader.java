@@ -18,10 +18,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.stargatekg.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 
 /**
  * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
- * parse (strict UTF-8, no empty files, no ill-formed literals), check evidence offsets, check that no two article
+ * parse (strict UTF-8, no empty files, no ill-formed literals), place passages given by their words ({@link WordAnchors}),
+ * check evidence offsets, split each article into sentences ({@link ArticleSentences}), check that no two article
  * folders describe the same article, passage, statement or fact ({@link ArticleOwnership}), materialize inferences,
  * validate with SHACL, and only then build the dataset.
  * <pre>{@code
@@ -180,10 +182,13 @@ public final class KnowledgeGraphLoader {
      */
     private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         long t = System.nanoTime();
+        WordAnchors anchors = new WordAnchors(SG.occurrence.asNode());
         List<ReadFolder> read = OrderedParallel.map(articleDirs, dir -> {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.namespace());
+            anchors.resolve(article);
             Node context = EvidenceCheck.check(article, article.merged());
             Graph said = article.articleTriples();
+            ArticleSentences.of(context, article.text(), article.merged()).forEach(said::add);
             said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
             return new ReadFolder(article, said, article.externalTriples());
         });

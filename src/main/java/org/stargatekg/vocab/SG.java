@@ -573,6 +573,32 @@ public final class SG {
     /** Already underway (a sg:Status). */
     public static final Resource Underway = resource("Underway");
 
+    // --- Added with the draft, sentence and model features -----------------------------------------------
+
+    /** Review status. */
+    public static final Resource ReviewStatus = resource("ReviewStatus");
+
+    /** Occurrence. */
+    public static final Property occurrence = property("occurrence");
+
+    /** Stated duration. */
+    public static final Property statedDuration = property("statedDuration");
+
+    /** Stated date. */
+    public static final Property statedDate = property("statedDate");
+
+    /** Review status. */
+    public static final Property reviewStatus = property("reviewStatus");
+
+    /** Not reviewed (a sg:ReviewStatus). */
+    public static final Resource NotReviewed = resource("NotReviewed");
+
+    /** Reviewed (a sg:ReviewStatus). */
+    public static final Resource Reviewed = resource("Reviewed");
+
+    /** Stated amount (a sg:Attribute). */
+    public static final Resource StatedAmount = resource("StatedAmount");
+
     private static Resource resource(String local) {
         return ResourceFactory.createResource(NS + local);
     }

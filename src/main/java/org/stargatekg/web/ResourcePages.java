@@ -107,7 +107,7 @@ final class ResourcePages {
             formatLinks.add(new ResourcePage.FormatLink(f.name(), path + f.suffix(), f.mediaType()));
         return new ResourcePage(self, types, description(node), groups, evidence.of(node),
                                 new Threads(site, labels, evidence).thread(node), sameAs, formatLinks, queryHref,
-                                exploreHref);
+                                exploreHref, evidence.byArticle(node), evidence.notReviewed(node));
     }
 
     /** Whether an incoming triple (x p self) repeats an outgoing one (self q x) where q is p's declared inverse. */

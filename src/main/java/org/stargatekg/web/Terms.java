@@ -55,4 +55,6 @@ final class Terms {
     final Node currency = SG.currency.asNode();
     final Node currencyCode = SG.currencyCode.asNode();
     final Node ontology = SG.ONTOLOGY.asNode();
+    final Node reviewStatus = SG.reviewStatus.asNode();
+    final Node notReviewed = SG.NotReviewed.asNode();
 }
