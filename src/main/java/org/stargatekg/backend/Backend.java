@@ -1,5 +1,6 @@
 package org.stargatekg.backend;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.stargatekg.ops.Metrics;
@@ -30,6 +31,17 @@ public interface Backend extends AutoCloseable {
 
     /** A number that changes whenever the served content does, so that kept responses of two contents never mix. */
     long version();
+
+    /**
+     * Fetches at once, into the read transaction open on this thread, what a page of this kind will read around a
+     * node; the default does nothing (a graph held here answers each read as fast as a fetch would).
+     */
+    default void prefetch(Reads what, Node node) {}
+
+    /** Whether requests can be answered now ({@code /$/ready}); the default: ready. */
+    default Readiness readiness() {
+        return Readiness.ready("ready");
+    }
 
     /** One line for the log saying what is served and from where. */
     String describe();

@@ -30,6 +30,7 @@ import org.stargatekg.describe.Dumps;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
+import org.stargatekg.ops.ReadinessFilter;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
@@ -225,7 +226,7 @@ public final class StargateServer {
             String fixedBase = publicBase;
             AddressMap addresses = new AddressMap(ns, () -> fixedBase != null ? fixedBase
                     : "http://localhost:" + bound.get().getHttpPort() + "/");
-            Site site = new Site(dsg, addresses);
+            Site site = new Site(backend, addresses);
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             TextSearch search = backend.search();
             LOG.info("Search page answered by {}", search.describe());
@@ -240,8 +241,9 @@ public final class StargateServer {
             LinkedDataServlet pages = new LinkedDataServlet(site);
             boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
-            // The request pipeline, in order: ops (CORS, ping, metrics, access log), request checks, the response cache
-            // (only where the content cannot change while served), then Fuseki for /sparql and /data, and our servlets
+            // The request pipeline, in order: ops (CORS, ping, metrics, access log), readiness (/$/ready), request checks,
+            // answers for an external store that is away (503 naming it), the response cache
+            // (where the backend allows it, keyed by its content version), then Fuseki for /sparql and /data, and our servlets
             // for every other path. Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
@@ -252,7 +254,9 @@ public final class StargateServer {
                             .build())
                     .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
                     .addFilter("/*", new OpsFilter(metrics))
-                    .addFilter("/*", new RequestChecks());
+                    .addFilter("/*", new ReadinessFilter(() -> notReady(backend)))
+                    .addFilter("/*", new RequestChecks())
+                    .addFilter("/*", new StoreOutageFilter());
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, backend::version, SPARQL_PATH));
             builder.addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
@@ -270,6 +274,12 @@ public final class StargateServer {
             guard(fuseki.getJettyServer(), stopTimeout);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, backend.describe(), cached ? cache : null, backend);
+        }
+
+        /** Why the backend cannot answer now, or null when it can. */
+        private static String notReady(Backend backend) {
+            var readiness = backend.readiness();
+            return readiness.ready() ? null : readiness.message();
         }
 
         /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the backend's own. */

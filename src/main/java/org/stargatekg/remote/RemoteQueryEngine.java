@@ -63,11 +63,16 @@ final class RemoteQueryEngine extends QueryEngineBase {
     protected QueryIterator eval(Op op, DatasetGraph dsg, Binding input, Context cxt) {
         refuseService(cxt);
         ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
+        // Asked before the query takes its turn at the store: the list may itself need a request.
+        List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
         if (query.isAskType()) {
-            try (QueryExec exec = remote(query, cxt).build()) {
-                List<Binding> rows = exec.ask() ? List.of(BindingFactory.empty()) : List.of();
-                return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
-            }
+            boolean yes = store.call(b -> {
+                try (QueryExec exec = remote(b, query, graphs, cxt).build()) {
+                    return exec.ask();
+                }
+            });
+            List<Binding> rows = yes ? List.of(BindingFactory.empty()) : List.of();
+            return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
         }
         Query sent = query;
         if (!query.isSelectType()) {
@@ -77,10 +82,14 @@ final class RemoteQueryEngine extends QueryEngineBase {
             sent.setQuerySelectType();
             sent.setQueryResultStar(true);
         }
-        List<Binding> rows = new ArrayList<>();
-        try (QueryExec exec = remote(sent, cxt).build()) {
-            exec.select().forEachRemaining(rows::add);
-        }
+        Query asked = sent;
+        List<Binding> rows = store.call(b -> {
+            List<Binding> out = new ArrayList<>();
+            try (QueryExec exec = remote(b, asked, graphs, cxt).build()) {
+                exec.select().forEachRemaining(out::add);
+            }
+            return out;
+        });
         return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
     }
 
@@ -94,16 +103,15 @@ final class RemoteQueryEngine extends QueryEngineBase {
         }, new ExprVisitorBase());
     }
 
-    private QueryExecHTTPBuilder remote(Query q, Context cxt) {
-        QueryExecHTTPBuilder b = store.builder().query(q);
-        if (!q.hasDatasetDescription()) {
-            for (Node g : store.graphs()) {
-                b.addDefaultGraphURI(g.getURI());
-                b.addNamedGraphURI(g.getURI());
-            }
+    /** The store's request, set up by the store's gate, with this query, our graphs as its dataset, and the query's timeout if shorter. */
+    private QueryExecHTTPBuilder remote(QueryExecHTTPBuilder b, Query q, List<Node> graphs, Context cxt) {
+        b.query(q);
+        for (Node g : graphs) {
+            b.addDefaultGraphURI(g.getURI());
+            b.addNamedGraphURI(g.getURI());
         }
         long timeout = timeoutMillis(cxt);
-        if (timeout > 0)
+        if (timeout > 0 && timeout < store.timeout().toMillis())
             b.timeout(timeout, TimeUnit.MILLISECONDS);
         return b;
     }
