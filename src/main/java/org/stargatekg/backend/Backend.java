@@ -1,5 +1,7 @@
 package org.stargatekg.backend;
 
+import java.util.List;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
@@ -37,6 +39,9 @@ public interface Backend extends AutoCloseable {
      * node; the default does nothing (a graph held here answers each read as fast as a fetch would).
      */
     default void prefetch(Reads what, Node node) {}
+
+    /** Fetches at once, into the open read transaction, the labels and classes of some nodes (the menu's articles); the default does nothing. */
+    default void prefetchLabels(List<Node> nodes) {}
 
     /** Whether requests can be answered now ({@code /$/ready}); the default: ready. */
     default Readiness readiness() {

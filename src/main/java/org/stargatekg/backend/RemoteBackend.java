@@ -1,6 +1,7 @@
 package org.stargatekg.backend;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -105,6 +106,12 @@ public final class RemoteBackend implements Backend {
             case GRAPH_VIEW -> dataset.prefetchGraphView(node);
             case DESCRIPTION -> dataset.prefetchDescription(node);
         }
+    }
+
+    @Override
+    public void prefetchLabels(List<Node> nodes) {
+        if (prefetch)
+            dataset.prefetchLabelsAndTypes(nodes);
     }
 
     @Override

@@ -40,7 +40,8 @@ final class Neighbourhood {
     static final int MAX_ROWS = 10_000;
 
     private static final Node TYPE = RDF.type.asNode();
-    private static final List<Node> LABELS = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(),
+    /** The properties a page takes a label from, as {@code web.Labels} tries them. */
+    static final List<Node> LABELS = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(),
                                                      org.apache.jena.graph.NodeFactory.createURI("https://schema.org/name"),
                                                      DCTerms.title.asNode());
     private static final Node RESPONDS_TO = SG.respondsTo.asNode();

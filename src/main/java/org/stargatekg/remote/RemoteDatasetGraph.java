@@ -8,7 +8,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.stargatekg.store.ReadOnlyDatasetGraph;
 
 /**
@@ -21,6 +20,8 @@ import org.stargatekg.store.ReadOnlyDatasetGraph;
  * the node's degree.
  */
 public final class RemoteDatasetGraph extends ReadOnlyDatasetGraph {
+
+    private static final Set<Node> LABELS_AND_TYPES = labelsAndTypes();
 
     private final RemoteStore store;
     private final Graph union;
@@ -67,8 +68,13 @@ public final class RemoteDatasetGraph extends ReadOnlyDatasetGraph {
      */
     public void prefetchLabelsAndTypes(List<Node> nodes) {
         for (int i = 0; i < nodes.size(); i += Neighbourhood.MAX_LISTED)
-            quads.prefetch(Neighbourhood.ofNodes(nodes.subList(i, Math.min(nodes.size(), i + Neighbourhood.MAX_LISTED)),
-                                                 Set.of(RDFS.label.asNode(), RDF.type.asNode())));
+            quads.prefetch(Neighbourhood.ofNodes(nodes.subList(i, Math.min(nodes.size(), i + Neighbourhood.MAX_LISTED)), LABELS_AND_TYPES));
+    }
+
+    private static Set<Node> labelsAndTypes() {
+        Set<Node> out = new java.util.LinkedHashSet<>(Neighbourhood.LABELS);
+        out.add(RDF.type.asNode());
+        return Set.copyOf(out);
     }
 
     @Override

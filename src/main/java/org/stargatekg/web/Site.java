@@ -69,14 +69,15 @@ public final class Site {
     }
 
     private Gathered gather(long version) {
-        Map<Node, String> texts = new HashMap<>();
-        Txn.executeRead(dataset, () -> dataset.getUnionGraph().find(Node.ANY, NIF.isString, Node.ANY)
-                .forEachRemaining((Triple t) -> texts.put(t.getSubject(), t.getObject().getLiteralLexicalForm())));
-        List<Link> menu = Txn.calculateRead(dataset, () -> {
+        return Txn.calculateRead(dataset, () -> {
+            Map<Node, String> texts = new HashMap<>();
+            dataset.getUnionGraph().find(Node.ANY, NIF.isString, Node.ANY)
+                   .forEachRemaining((Triple t) -> texts.put(t.getSubject(), t.getObject().getLiteralLexicalForm()));
+            List<Node> articles = newsArticles();
+            backend.prefetchLabels(articles);
             Labels labels = labels();
-            return newsArticles().stream().map(a -> link(a, labels)).toList();
+            return new Gathered(version, Map.copyOf(texts), articles.stream().map(a -> link(a, labels)).toList());
         });
-        return new Gathered(version, Map.copyOf(texts), menu);
     }
 
     /** The articles the menu links to. */
