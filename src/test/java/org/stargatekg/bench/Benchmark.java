@@ -34,9 +34,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.resultset.ResultsReader;
 import org.apache.jena.system.Txn;
+import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.http.StargateServer;
+import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.vocab.Namespaces;
@@ -60,6 +62,10 @@ public final class Benchmark {
     static final String OURS = "Stargate KG";
     static final String OURS_UNCACHED = "Stargate KG, response cache off";
     static final String OURS_VIRTUOSO = "Stargate KG through Virtuoso";
+    static final String OURS_VIRTUOSO_UNCACHED = "Stargate KG through Virtuoso, response cache off";
+    static final String OURS_VIRTUOSO_BEFORE = "Stargate KG through Virtuoso, node by node (before issue 16)";
+    /** Pages (HTML) per second through Virtuoso at 1 and 16 clients before issue 16, as the README gave them. */
+    static final double[] PAGES_BEFORE_ISSUE_16 = {14, 29};
     static final String VIRTUOSO = "Virtuoso 7";
     static final String FUSEKI = "plain Fuseki 5.6.0";
     static final String CEILING = "ceiling (trivial servlet)";
@@ -169,17 +175,22 @@ public final class Benchmark {
                     notes.add(why);
                 }
                 if (v != null) {
-                    // Our jar as a user runs it in front of the store: --sparql-endpoint, on a port of its own.
-                    try {
-                        Peers.Child through = Peers.ours(OURS_VIRTUOSO, JAR, OUT.resolve("ours-through-virtuoso.log"),
-                                                         "--sparql-endpoint", v.sparqlEndpoint());
-                        closers.add(0, through);
-                        targets.add(new Target(OURS_VIRTUOSO, through.port(), mixes("/sparql", queries, describe, pages)));
-                    } catch (IOException ex) {
-                        String why = OURS_VIRTUOSO + " failed to start, skipped (see target/bench/ours-through-virtuoso.log): " + ex.getMessage();
-                        System.out.println(why);
-                        notes.add(why);
-                    }
+                    // Ours in front of the store three ways: node by node with JSON results as before issue 16 (the
+                    // baseline of this run), with today's page queries and the response cache off, and as served
+                    // (responses kept, keyed by the store's load marker).
+                    Namespaces ns = Namespaces.standard();
+                    RemoteBackend before = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()).jsonResults(), ns).withoutPrefetch();
+                    RemoteBackend now = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
+                    RemoteBackend served = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
+                    StargateServer beforeServer = StargateServer.create().port(0).backend(before).responseCache(false).build().start();
+                    StargateServer nowServer = StargateServer.create().port(0).backend(now).responseCache(false).build().start();
+                    StargateServer servedServer = StargateServer.create().port(0).backend(served).build().start();
+                    closers.add(0, beforeServer::stop);
+                    closers.add(0, nowServer::stop);
+                    closers.add(0, servedServer::stop);
+                    targets.add(new Target(OURS_VIRTUOSO_BEFORE, beforeServer.port(), mixes("/sparql", queries, describe, pages)));
+                    targets.add(new Target(OURS_VIRTUOSO_UNCACHED, nowServer.port(), mixes("/sparql", queries, describe, pages)));
+                    targets.add(new Target(OURS_VIRTUOSO, servedServer.port(), mixes("/sparql", queries, describe, pages)));
                 }
             } else {
                 String why = "Virtuoso skipped (and " + OURS_VIRTUOSO + " with it): not installed. Install it with: " + Peers.VIRTUOSO_HOW;
@@ -352,10 +363,12 @@ public final class Benchmark {
               .append(String.format(Locale.ROOT, "wrk on loopback, %d s warm-up then %d s measured per cell; medians of %d runs. ", warmup, seconds, runs))
               .append("The same 28 competency queries (GET, SPARQL JSON results) and one DESCRIBE (Turtle) for every system; ")
               .append("resource pages (HTML and Turtle, ").append("up to 40 IRIs under id/) for ours only. ")
-              .append("Ours three ways: embedded in this JVM (").append(OURS).append("); the same server and graph with its response cache ")
-              .append("switched off (").append(OURS_UNCACHED).append("); and the jar run with `--sparql-endpoint` in front of the ")
-              .append("Virtuoso measured here, which our `load` command filled with the same graphs (").append(OURS_VIRTUOSO)
-              .append("; no response cache that way, every request asks Virtuoso).\n\n")
+              .append("Ours embedded in this JVM (").append(OURS).append("), and the same server and graph with its response cache ")
+              .append("switched off (").append(OURS_UNCACHED).append("); and in front of the Virtuoso measured here, which our ")
+              .append("`load` command filled with the same graphs (`--sparql-endpoint`, in this JVM) three ways: as served, responses kept ")
+              .append("and keyed by the store's load marker (").append(OURS_VIRTUOSO).append("); response cache off, so every request asks ")
+              .append("Virtuoso, one query per page (").append(OURS_VIRTUOSO_UNCACHED).append("); and reading node by node with JSON ")
+              .append("results as before issue 16, response cache off (").append(OURS_VIRTUOSO_BEFORE).append(").\n\n")
               .append("| system | mix | clients | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
         med.forEach((c, r) -> report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %d |%n",
                                                           c.system(), c.mix(), c.clients(), r.rps(), r.p50(), r.p99(), r.errors())));
@@ -374,12 +387,41 @@ public final class Benchmark {
             ratio(med, OURS_VIRTUOSO, "DESCRIBE", VIRTUOSO, "DESCRIBE", clients, "(our layer over the store)");
             ratio(med, OURS_VIRTUOSO, "competency queries", OURS, "competency queries", clients, "(share of embedded)");
             ratio(med, OURS_VIRTUOSO, "pages HTML", OURS, "pages HTML", clients, "(share of embedded)");
-            ratio(med, OURS_VIRTUOSO, "pages HTML", OURS_UNCACHED, "pages HTML", clients, "(share of embedded, no cache)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages HTML", OURS_VIRTUOSO_BEFORE, "pages HTML", clients, clients == 16 ? "≥ 10x (issue 16)" : "(issue 16)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages Turtle", OURS_VIRTUOSO_BEFORE, "pages Turtle", clients, "(issue 16)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "competency queries", OURS_VIRTUOSO_BEFORE, "competency queries", clients, "(XML results)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages HTML", OURS_UNCACHED, "pages HTML", clients, "(share of embedded, no cache)");
         }
+        issue16(med);
         report.append("\nChecks before measuring:\n\n");
         notes.forEach(n -> report.append("- ").append(n).append('\n'));
         report.append('\n');
         write("chart.svg", Chart.svg(med));
+    }
+
+    /** Issue 16's targets: pages through Virtuoso, response cache off, against the rate before it and against the README's figures. */
+    private void issue16(Map<Cell, Wrk.Result> med) {
+        Wrk.Result one = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", 1));
+        Wrk.Result sixteen = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", 16));
+        if (one == null || sixteen == null)
+            return;
+        report.append("\n### Pages through Virtuoso (issue 16)\n\n")
+              .append("HTML pages through Virtuoso with the response cache off, against the same pages read node by node in this run ")
+              .append("and against the README's figures from before issue 16:\n\n")
+              .append("| clients | pages/s now | node by node, this run | ratio | before issue 16 (README) | ratio | p99 ms now | target |\n")
+              .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (int i = 0; i < CLIENTS.length; i++) {
+            Wrk.Result now = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", CLIENTS[i]));
+            Wrk.Result was = med.get(new Cell(OURS_VIRTUOSO_BEFORE, "pages HTML", CLIENTS[i]));
+            String target = CLIENTS[i] == 16 ? "≥ 10x the rate before" : "p99 < 100 ms";
+            report.append(String.format(Locale.ROOT, "| %d | %,.0f | %s | %s | %.0f | %.1fx | %.1f | %s |%n", CLIENTS[i], now.rps(),
+                                        was == null ? "–" : String.format(Locale.ROOT, "%,.0f", was.rps()),
+                                        was == null ? "–" : String.format(Locale.ROOT, "%.1fx", now.rps() / was.rps()),
+                                        PAGES_BEFORE_ISSUE_16[i], now.rps() / PAGES_BEFORE_ISSUE_16[i], now.p99(), target));
+        }
+        System.out.printf(Locale.ROOT, "Issue 16: pages through Virtuoso, response cache off: %.0f pages/s at 1 client (p99 %.1f ms), %.0f at 16"
+                                       + " (before issue 16: %.0f and %.0f)%n", one.rps(), one.p99(), sixteen.rps(),
+                          PAGES_BEFORE_ISSUE_16[0], PAGES_BEFORE_ISSUE_16[1]);
     }
 
     private void ratio(Map<Cell, Wrk.Result> med, String system, String mix, String peer, String peerMix, int clients, String target) {
