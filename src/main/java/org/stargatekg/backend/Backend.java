@@ -51,6 +51,14 @@ public interface Backend extends AutoCloseable {
     /** One line for the log saying what is served and from where. */
     String describe();
 
+    /**
+     * Whether SPARQL is evaluated here, by Jena with its extension functions (true), or by the store it is sent to,
+     * which offers its own (an external store).
+     */
+    default boolean queriesEvaluatedHere() {
+        return true;
+    }
+
     /** Registers this backend's own gauges (index sizes and the like). */
     default void registerMetrics(Metrics metrics) {}
 

@@ -87,6 +87,11 @@ public final class RemoteBackend implements Backend {
 
     /** Responses may be kept: the version changes within one check interval of any new load. */
     @Override
+    public boolean queriesEvaluatedHere() {
+        return false;
+    }
+
+    @Override
     public boolean cacheable() {
         return true;
     }

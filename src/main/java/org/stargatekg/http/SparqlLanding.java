@@ -15,7 +15,8 @@ import org.stargatekg.web.LinkedDataServlet;
 
 /**
  * {@code GET /sparql} without a query, which Fuseki would refuse: browsers get the editor, RDF clients the Service
- * Description. Every other request to {@code /sparql} goes on to Fuseki.
+ * Description. A request accepting none of the formats an answer comes in gets 406 (Fuseki would answer XML); every
+ * other request to {@code /sparql} goes on to Fuseki.
  */
 final class SparqlLanding implements Filter {
 
@@ -41,6 +42,10 @@ final class SparqlLanding implements Filter {
                 description.serviceDescription(req, resp);
                 return;
             }
+        }
+        if (!QueryAccept.acceptable(req)) {
+            QueryAccept.refuse(resp);
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -3,6 +3,7 @@ package org.stargatekg.http;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
@@ -27,6 +28,7 @@ import org.stargatekg.describe.DatasetDescriptions;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.describe.DescriptionServlet;
 import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
@@ -34,12 +36,26 @@ import org.stargatekg.ops.ReadinessFilter;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
+import org.stargatekg.search.LimitedSearch;
 import org.stargatekg.search.TextSearch;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.web.LinkedDataServlet;
 import org.stargatekg.web.SearchServlet;
 import org.stargatekg.web.Site;
+import org.stargatekg.limits.BodyLoader;
+import org.stargatekg.limits.CutOffAnswers;
+import org.stargatekg.limits.DeadlineOptimizer;
+import org.stargatekg.limits.Limits;
+import org.stargatekg.limits.QueryAdmission;
+import org.stargatekg.limits.QueryDepthFilter;
+import org.stargatekg.limits.QueryWatch;
+import org.stargatekg.limits.RefusedRequests;
+import org.stargatekg.limits.RegisteredFunctions;
+import org.stargatekg.limits.TimeoutParameter;
+import org.stargatekg.limits.WriteDeadline;
+import org.apache.jena.sparql.ARQConstants;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
  * The read-only SPARQL server for a {@link Backend}: embedded Fuseki with the query endpoint at
@@ -65,6 +81,9 @@ public final class StargateServer {
 
     /** The largest request body accepted (a query by POST, a form); a larger one gets 413. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The longest a search of the search page may take (or the query timeout, if shorter). */
+    public static final Duration SEARCH_TIME_LIMIT = Duration.ofSeconds(10);
 
     /** How long a stop waits, by default, for requests in flight to finish. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -101,10 +120,25 @@ public final class StargateServer {
         return this;
     }
 
-    /** Stops the server, letting requests in flight finish (up to the stop timeout). */
+    /** Stops the server, letting requests in flight finish (up to the stop timeout) and cancelling any query still running after. */
     public void stop() {
-        fuseki.stop();
-        backend.close();
+        try {
+            fuseki.stop();
+        } catch (RuntimeException ex) {
+            // Jetty reports requests that outlived the stop timeout once it has stopped; their queries were cancelled.
+            if (!(rootCause(ex) instanceof java.util.concurrent.TimeoutException))
+                throw ex;
+            LOG.warn("Stopped; requests still in flight after the stop timeout were cut off");
+        } finally {
+            backend.close();
+        }
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause)
+            cause = cause.getCause();
+        return cause;
     }
 
     /** Stops this server when the JVM shuts down (SIGTERM, Ctrl-C), so that requests in flight can finish. */
@@ -148,6 +182,7 @@ public final class StargateServer {
         private Duration stopTimeout = STOP_TIMEOUT;
         private boolean responseCache = true;
         private String publicBase;
+        private Limits limits = Limits.DEFAULT;
 
         private Builder() {}
 
@@ -216,6 +251,12 @@ public final class StargateServer {
             return this;
         }
 
+        /** How much of the server one request may take; default {@link Limits#DEFAULT}. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** Builds the server without starting it: indexes the text, counts the dataset, wires the routes. */
         public StargateServer build() {
             if (backend == null)
@@ -228,38 +269,53 @@ public final class StargateServer {
                     : "http://localhost:" + bound.get().getHttpPort() + "/");
             Site site = new Site(backend, addresses);
             DatasetStatistics stats = DatasetStatistics.of(dsg);
-            TextSearch search = backend.search();
+            // The page's search gets the query timeout too, up to 10 s, besides its complexity limit.
+            TextSearch search = new LimitedSearch(backend.search(),
+                                                  queryTimeout.compareTo(SEARCH_TIME_LIMIT) < 0 ? queryTimeout : SEARCH_TIME_LIMIT);
             LOG.info("Search page answered by {}", search.describe());
             LOG.info("Dataset: {} triples in the union, {} quads", stats.union().triples(), stats.quads());
+            QueryWatch watch = new QueryWatch();
             Metrics metrics = new Metrics()
                     .gauge("dataset_quads", "Quads in the named graphs.", stats::quads)
                     .gauge("dataset_union_triples", "Triples in the default (union) graph.", () -> stats.union().triples());
             backend.registerMetrics(metrics);
             PrefixMapping prefixes = Prefixes.of(ns);
-            DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes),
-                                                                    new Dumps(dsg, prefixes));
-            LinkedDataServlet pages = new LinkedDataServlet(site);
+            ExtensionFunctions functions = backend.queriesEvaluatedHere() ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
+            Dumps dumps = new Dumps(dsg, prefixes);
+            DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes, functions), dumps);
+            LinkedDataServlet pages = new LinkedDataServlet(site, dumps, functions);
             boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // The request pipeline, in order: ops (CORS, ping, metrics, access log), readiness (/$/ready), request checks,
             // answers for an external store that is away (503 naming it), the response cache
             // (where the backend allows it, keyed by its content version), then Fuseki for /sparql and /data, and our servlets
             // for every other path. Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
+            QueryAdmission admission = new QueryAdmission(limits, List.of(SPARQL_PATH, GSP_PATH, "/search", "/dump/"));
+            metrics.gauge("queries_running", "Queries being evaluated.", admission::running)
+                   .gauge("queries_waiting", "Queries waiting for a place.", admission::waiting)
+                   .gauge("queries_refused_total", "Queries answered 503 because the server was busy.", admission::refused);
             FusekiServer.Builder builder = FusekiServer.create()
                     .fusekiModules(FusekiModules.empty())
                     .enableCors(false, null)
                     .port(port)
+                    .numServerThreads(8, limits.maxThreads())
                     .add(SPARQL_PATH, DataService.newBuilder(dsg)
-                            .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("").context(queryContext()).build())
+                            .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("").context(queryContext(watch)).build())
                             .build())
                     .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
                     .addFilter("/*", new OpsFilter(metrics))
                     .addFilter("/*", new ReadinessFilter(() -> notReady(backend)))
+                    .addFilter("/*", new RefusedRequests())
                     .addFilter("/*", new RequestChecks())
                     .addFilter("/*", new StoreOutageFilter());
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, backend::version, SPARQL_PATH));
-            builder.addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
+            // Behind the cache, so that cached answers never wait for a place.
+            builder.addFilter("/*", new QueryDepthFilter(limits.maxQueryDepth(), SPARQL_PATH))
+                   .addFilter("/*", admission)
+                   .addFilter("/*", new CutOffAnswers(watch, limits.heldAnswerBytes(), SPARQL_PATH))
+                   .addFilter("/*", new TimeoutParameter())
+                   .addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
                    .addFilter(SPARQL_PATH, new FusekiLengths())
                    .addFilter(GSP_PATH, new FusekiLengths())
                    .addServlet(SPARQL_PATH, new FusekiFallback())
@@ -270,8 +326,9 @@ public final class StargateServer {
                    .addServlet("/*", pages);
             FusekiServer fuseki = builder.build();
             bound.set(fuseki);
+            metrics.bindTo(fuseki.getJettyServer());
             bindHost(fuseki, host);
-            guard(fuseki.getJettyServer(), stopTimeout);
+            guard(fuseki.getJettyServer(), stopTimeout, limits, watch);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, backend.describe(), cached ? cache : null, backend);
         }
@@ -282,13 +339,9 @@ public final class StargateServer {
             return readiness.ready() ? null : readiness.message();
         }
 
-        /** Settings applied to every query: no SERVICE calls out of the server, the timeout, and the backend's own. */
-        private Context queryContext() {
-            Context context = new Context();
-            context.set(ARQ.httpServiceAllowed, false);
-            context.set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            backend.configureQueries(context);
-            return context;
+        /** Settings applied to every query: see {@link QuerySettings}. */
+        private Context queryContext(QueryWatch watch) {
+            return QuerySettings.context(queryTimeout, backend, watch);
         }
 
         /**
@@ -296,16 +349,29 @@ public final class StargateServer {
          * graceful stop; caps the request line and headers; and lets requests in flight finish when the server stops
          * (Main stops it when the JVM is asked to end, on SIGTERM).
          */
-        private static void guard(Server jetty, Duration stopTimeout) {
+        private static void guard(Server jetty, Duration stopTimeout, Limits limits, QueryWatch watch) {
             SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
-            limit.setHandler(new GracefulHandler(jetty.getHandler()));
+            // Bodies are read in full without a thread, and answers must be read at a minimum rate.
+            limit.setHandler(new BodyLoader(new WriteDeadline(new GracefulHandler(jetty.getHandler()), limits.responseGrace(),
+                                                              limits.minResponseRate()),
+                                            MAX_BODY_BYTES, limits.bodyTimeout()));
             jetty.setHandler(new RequestGuard(limit));
             jetty.setErrorHandler(new RequestGuard.SecureErrors());
             jetty.setStopTimeout(stopTimeout.toMillis());
+            // Stopped before the thread pool (beans stop in reverse order) and after requests in flight had their
+            // chance to finish: whatever query still runs is cancelled, so no thread outlives the server.
+            jetty.addBean(new AbstractLifeCycle() {
+                @Override
+                protected void doStop() {
+                    watch.cancelAll();
+                }
+            });
             for (Connector c : jetty.getConnectors()) {
                 HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null)
                     http.getHttpConfiguration().setRequestHeaderSize(MAX_HEADER_BYTES);
+                if (c instanceof ServerConnector connector)
+                    connector.setIdleTimeout(limits.idleTimeout().toMillis());
             }
         }
 

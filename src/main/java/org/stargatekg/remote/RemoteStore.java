@@ -17,9 +17,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -187,11 +192,11 @@ public final class RemoteStore {
         });
     }
 
-    /** Runs an ASK query we wrote. */
+    /** Runs an ASK query we wrote, as a SELECT of one row (see {@link #askAsSelect}). */
     boolean ask(String sparql) {
         return call(b -> {
-            try (QueryExec exec = b.query(sparql).build()) {
-                return exec.ask();
+            try (QueryExec exec = b.query(askAsSelect(QueryFactory.create(sparql))).build()) {
+                return exec.select().hasNext();
             }
         });
     }
@@ -225,6 +230,37 @@ public final class RemoteStore {
                 .toList().toString());
     }
 
+    /**
+     * An ASK query as a SELECT of at most one row of its pattern: {@code ASK { P }} holds when
+     * {@code SELECT (1 AS ?ask) { P } LIMIT 1} has a row. Virtuoso 7.2.5 can answer an ASK in JSON as a one-row table
+     * with the variable {@code __ASK_RETVAL} instead of a boolean, which no SPARQL client reads; a table of rows it
+     * answers as every store does.
+     */
+    static Query askAsSelect(Query ask) {
+        Query select = ask.cloneQuery();
+        select.setQuerySelectType();
+        select.setQueryResultStar(false);
+        select.addResultVar("ask", NodeValue.makeInteger(1));
+        select.setLimit(1);
+        return select;
+    }
+
+    /**
+     * The error a query gets when the store fails it: 503 naming the store when it could not be reached, otherwise
+     * the store's own message as a refusal (422), since a store that answers with an error has refused this query
+     * (Virtuoso, for one, refuses a transitive path with neither end bound).
+     */
+    static RuntimeException refusal(String endpoint, RuntimeException ex) {
+        int status = ex instanceof QueryExceptionHTTP q ? q.getStatusCode() : ((HttpException) ex).getStatusCode();
+        String answer = ex instanceof QueryExceptionHTTP q ? q.getResponse() : ((HttpException) ex).getResponse();
+        if (status <= 0)
+            return new QueryExceptionHTTP(503, "The store at " + endpoint + " cannot be reached: "
+                                               + (ex.getCause() != null ? ex.getCause() : ex.getMessage()));
+        String message = answer != null && !answer.isBlank() ? answer.strip().lines().findFirst().orElse("")
+                : "HTTP " + status + (ex.getMessage() != null ? " " + ex.getMessage() : "");
+        return new QueryDeniedException("The store at " + endpoint + " could not answer this query: " + message);
+    }
+
     /** The same as {@link #call} but sent whatever the last check said, within its own time: the check itself goes this way. */
     <T> T send(Function<QueryExecHTTPBuilder, T> request, Duration within) {
         long start = System.nanoTime();
@@ -247,7 +283,7 @@ public final class RemoteStore {
                                                   .sendMode(QuerySendMode.asGetWithLimitForm)
                                                   .acceptHeader(accept).timeout(left, TimeUnit.NANOSECONDS);
             return request.apply(b);
-        } catch (QueryExceptionHTTP ex) {
+        } catch (QueryExceptionHTTP | HttpException ex) {
             String why = unanswered(ex, within);
             if (why == null)
                 throw ex;
@@ -260,8 +296,8 @@ public final class RemoteStore {
     }
 
     /** What kept the store from answering, or null when it did answer (with an error of the query's own). */
-    private String unanswered(QueryExceptionHTTP ex, Duration within) {
-        int status = ex.getStatusCode();
+    private String unanswered(RuntimeException ex, Duration within) {
+        int status = ex instanceof QueryExceptionHTTP q ? q.getStatusCode() : ((HttpException) ex).getStatusCode();
         if (status == 502 || status == 503 || status == 504)
             return "HTTP " + status;
         if (status > 0)

@@ -207,6 +207,9 @@ public final class SG {
     /** Evidence passage. */
     public static final Resource EvidencePassage = resource("EvidencePassage");
 
+    /** Course of action (proposed, recommended or warned against by a statement). */
+    public static final Resource CourseOfAction = resource("CourseOfAction");
+
     // --- Object properties -----------------------------------------------------------------------------------
 
     /** Evidence. */
@@ -421,6 +424,12 @@ public final class SG {
 
     /** Claimed status. */
     public static final Property claimedStatus = property("claimedStatus");
+
+    /** Stated in: whose word a monetary amount rests on (the article or a statement). */
+    public static final Property statedIn = property("statedIn");
+
+    /** Rather than: the alternative a proposition's subject is preferred over. */
+    public static final Property ratherThan = property("ratherThan");
 
     // --- Datatype properties ---------------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Reads;
 import org.stargatekg.http.AddressMap;
+import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 
 /**
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
@@ -52,19 +54,22 @@ public final class LinkedDataServlet extends HttpServlet {
     private final transient Site site;
     private final transient Templates templates;
     private final transient List<Examples.Example> examples;
+    private final transient Downloads downloads;
+    private final transient ExtensionFunctions functions;
 
-    /** A servlet over the site's dataset. */
-    public LinkedDataServlet(Site site) {
+    /** A servlet over the site's dataset, linking the given dumps and listing the given extension functions in the editor. */
+    public LinkedDataServlet(Site site, Dumps dumps, ExtensionFunctions functions) {
         this.site = site;
         this.templates = new Templates(site);
         this.examples = Examples.shipped();
+        this.downloads = new Downloads(dumps);
+        this.functions = functions;
     }
 
-    /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
+    /** The SPARQL editor page: our prefixes filled in, the competency questions as examples, completions, extension functions. */
     public void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String prefixes = Examples.prefixes(site.namespaces());
-        String initial = prefixes + "\nSELECT ?s ?p ?o WHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n";
-        html(resp, 200, "editor.jte", Map.of("prefixes", prefixes, "examples", examples, "initial", initial));
+        EditorPage page = Txn.calculateRead(site.dataset(), () -> new EditorPages(site, functions).page(examples));
+        html(resp, 200, "editor.jte", Map.of("page", page));
     }
 
     @Override
@@ -74,12 +79,17 @@ public final class LinkedDataServlet extends HttpServlet {
             serveStatic(path.substring("/static/".length()), resp);
             return;
         }
+        if (path.startsWith(WebJars.PREFIX)) {
+            WebJars.serve(path.substring(WebJars.PREFIX.length()), resp);
+            return;
+        }
         if (path.equals("/")) {
             if (negotiate(req, null) == null || !"text/html".equals(negotiate(req, null).mediaType())) {
                 notAcceptable(resp);
                 return;
             }
-            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page())));
+            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page()),
+                                               "downloads", downloads.all()));
             return;
         }
         if (path.equals("/explore")) {
@@ -156,8 +166,10 @@ public final class LinkedDataServlet extends HttpServlet {
             resp.setHeader("Content-Location", addresses.path(target.getURI()) + format.suffix());
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
+            // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
             Page page = htmlPage(resource);
-            html(resp, 200, page.template(), Map.of("page", page.model()));
+            boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
+            html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
         }
         rdf(resp, format, resource);

@@ -95,7 +95,10 @@ final class ResourcePages {
             groups.add(new PropertyGroup("Links to this resource", rows(incoming, true)));
         if (!standard.isEmpty())
             groups.add(new PropertyGroup(STANDARD_GROUP, rows(standard, false)));
-        String query = "DESCRIBE <" + self.iri() + ">";
+        // A graph's IRI is the name of its content, not a subject in it: DESCRIBE would find nothing to say.
+        String query = site.dataset().containsGraph(node)
+                ? "SELECT ?s ?p ?o WHERE {\n  GRAPH <" + self.iri() + "> { ?s ?p ?o }\n}\nLIMIT 100"
+                : "DESCRIBE <" + self.iri() + ">";
         String queryHref = "/sparql#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
         String exploreHref = "/explore?iri=" + URLEncoder.encode(self.iri(), StandardCharsets.UTF_8);
         List<ResourcePage.FormatLink> formatLinks = new ArrayList<>();

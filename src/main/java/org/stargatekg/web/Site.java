@@ -21,6 +21,7 @@ import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.http.AddressMap;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 
 /**
@@ -30,7 +31,7 @@ import org.stargatekg.vocab.SG;
  */
 public final class Site {
 
-    private static final Node SCHEMA_ABOUT = NodeFactory.createURI("https://schema.org/about");
+    private static final Node SCHEMA_ABOUT = SCHEMA.about.asNode();
 
     private final Backend backend;
     private final DatasetGraph dataset;

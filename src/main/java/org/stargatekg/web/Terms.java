@@ -7,6 +7,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 
 /** The terms that pages treat specially: standard ones from Jena's vocabularies and ours from {@link SG}. */
@@ -30,8 +31,8 @@ final class Terms {
     static final Node SKOS_DEFINITION = SKOS.definition.asNode();
     static final Node SKOS_PREF_LABEL = SKOS.prefLabel.asNode();
     static final Node SKOS_ALT_LABEL = SKOS.altLabel.asNode();
-    static final Node SCHEMA_NAME = NodeFactory.createURI("https://schema.org/name");
-    static final Node SCHEMA_DESCRIPTION = NodeFactory.createURI("https://schema.org/description");
+    static final Node SCHEMA_NAME = SCHEMA.name.asNode();
+    static final Node SCHEMA_DESCRIPTION = SCHEMA.description.asNode();
     static final Node DC_TITLE = DCTerms.title.asNode();
     static final Node DC_DESCRIPTION = DCTerms.description.asNode();
 

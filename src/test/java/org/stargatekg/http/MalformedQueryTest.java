@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
-/** A query the server cannot run gets a 4xx that says why; an odd Accept header still gets results in a standard format. */
+/** A query the server cannot run gets a 4xx that says why; an Accept header naming no type on offer gets 406, an unparsable one is ignored. */
 class MalformedQueryTest {
 
     @RegisterExtension
@@ -67,12 +67,61 @@ class MalformedQueryTest {
     }
 
     @Test
-    void unsupported_accept_on_sparql_gets_results_in_a_standard_format() {
-        for (String accept : new String[] { "image/png", ";;;,,,", "text/html;q=abc", "*/*;q=0" }) {
+    void unparsable_or_empty_accept_on_sparql_is_ignored_and_gets_results_in_a_standard_format() {
+        for (String accept : new String[] { ";;;,,,", ",", "" }) {
             HttpResponse<String> response = server.get("/sparql?query=" + RunningServer.encode("SELECT * { ?s ?p ?o } LIMIT 1"), accept);
-            assertEquals(200, response.statusCode(), () -> accept + ": " + describe(response));
+            assertEquals(200, response.statusCode(), () -> "[" + accept + "]: " + describe(response));
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+"),
                        () -> accept + ": " + describe(response));
+        }
+    }
+
+    @Test
+    void unsupported_accept_on_sparql_gets_406_listing_the_offered_types() {
+        String select = RunningServer.encode("SELECT * { ?s ?p ?o } LIMIT 1");
+        for (String accept : new String[] { "image/png", "image/*", "text/html", "text/html;q=abc", "application/pdf, image/png;q=0.5" }) {
+            HttpResponse<String> get = server.get("/sparql?query=" + select, accept);
+            assertEquals(406, get.statusCode(), () -> accept + ": " + describe(get));
+            assertTrue(get.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), () -> describe(get));
+            for (String offered : new String[] { "application/sparql-results+json", "text/csv", "text/tab-separated-values", "text/turtle", "application/ld+json" })
+                assertTrue(get.body().contains(offered), () -> offered + " not listed: " + get.body());
+        }
+        HttpResponse<String> post = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/sparql"))
+                .header("Content-Type", "application/sparql-query").header("Accept", "image/png")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("SELECT * { ?s ?p ?o } LIMIT 1")).build());
+        assertEquals(406, post.statusCode(), () -> describe(post));
+        HttpResponse<String> form = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "image/png")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("query=" + select)).build());
+        assertEquals(406, form.statusCode(), () -> describe(form));
+    }
+
+    @Test
+    void ordinary_clients_still_get_the_type_they_ask_for_from_sparql() {
+        String select = "/sparql?query=" + RunningServer.encode("SELECT * { ?s ?p ?o } LIMIT 1");
+        String construct = "/sparql?query=" + RunningServer.encode("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1");
+        String[][] cases = {
+            // path, Accept, expected Content-Type
+            { select, "*/*", "application/sparql-results+" },
+            { select, "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8", "application/" },
+            { select, "application/sparql-results+json", "application/sparql-results+json" },
+            { select, "application/sparql-results+xml", "application/sparql-results+xml" },
+            { select, "application/json", "application/" },
+            { select, "text/csv", "text/csv" },
+            { select, "text/tab-separated-values", "text/tab-separated-values" },
+            { select, "application/sparql-results+json, text/turtle;q=0.9", "application/sparql-results+json" },
+            { select + "&format=csv", "image/png", "text/csv" },
+            { construct, "*/*", "text/turtle" },
+            { construct, "text/turtle", "text/turtle" },
+            { construct, "application/ld+json", "application/ld+json" },
+            { construct, "application/n-triples", "application/n-triples" },
+            { construct, "application/rdf+xml", "application/rdf+xml" },
+            { construct, "application/sparql-results+json, text/turtle;q=0.9", "text/turtle" },
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = server.get(c[0], c[1]);
+            assertEquals(200, r.statusCode(), () -> c[0] + " Accept " + c[1] + ": " + describe(r));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(c[2]), () -> c[0] + " Accept " + c[1] + ": " + describe(r));
         }
     }
 

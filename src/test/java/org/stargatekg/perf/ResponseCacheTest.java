@@ -108,11 +108,16 @@ class ResponseCacheTest {
         String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         for (int i = 0; i < 2; i++)
             assertNotEquals(200, server.query(slow, RunningServer.JSON).statusCode(), "a timeout was replayed as a success");
-        // This one streams past the output buffer (status 200 already sent) before the timeout cuts it short.
+        // This one streams past the held start (status 200 already sent) before the timeout cuts it short: the
+        // transfer is then aborted, which the client sees as an I/O error.
         String streaming = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
         for (int i = 0; i < 2; i++) {
-            HttpResponse<String> r = server.query(streaming, RunningServer.JSON);
-            assertTrue(r.statusCode() != 200 || !r.body().trim().endsWith("}"), "a 1 s timeout let ~10^10 rows through?");
+            try {
+                HttpResponse<String> r = server.query(streaming, RunningServer.JSON);
+                assertTrue(r.statusCode() != 200 || !r.body().trim().endsWith("}"), "a 1 s timeout let ~10^10 rows through?");
+            } catch (java.io.UncheckedIOException aborted) {
+                // The cut-off answer's transfer was aborted, as CutOffAnswers documents.
+            }
         }
         assertEquals(before, server.cache().size(), "a timed-out response was kept");
     }

@@ -42,6 +42,7 @@ import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.ExpectedTable;
 import org.stargatekg.support.ListeningPort;
 import org.stargatekg.support.PrivateVirtuoso;
+import org.stargatekg.support.QueryForms;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.web.Format;
 import org.stargatekg.web.LinkedDataServlet;
@@ -176,6 +177,37 @@ class VirtuosoIT {
         return out;
     }
 
+    /**
+     * SELECT, ASK, CONSTRUCT and DESCRIBE in every format {@code /sparql} offers answer through Virtuoso as here.
+     * Virtuoso 7.2.5 can answer an ASK in JSON as a one-row table ({@code __ASK_RETVAL}), which no client reads as a
+     * boolean: ASK is sent to it as a SELECT of one row, so {@code ASK {}} is true through it as here.
+     */
+    @Test
+    void every_query_form_in_every_format_is_the_same_through_virtuoso() {
+        List<String> differences = new ArrayList<>();
+        for (String query : QueryForms.QUERIES)
+            for (String format : QueryForms.formats(query)) {
+                QueryForms.Answer here = QueryForms.ask(embedded, query, format);
+                QueryForms.Answer through = QueryForms.ask(remote, query, format);
+                String d = here.status() != 200 ? "HTTP " + here.status() + " here" : here.differenceFrom(through);
+                if (d != null)
+                    differences.add(format + ": " + d + "\n    " + query);
+            }
+        assertTrue(differences.isEmpty(), () -> differences.size() + " difference(s):\n" + String.join("\n", differences));
+        for (String format : QueryForms.RESULT_FORMATS)
+            assertEquals(Boolean.TRUE, QueryForms.ask(remote, "ASK {}", format).ask(), "ASK {} as " + format);
+    }
+
+    /** A query Virtuoso refuses (a transitive path with neither end bound) gets the store's reason, not a 500. */
+    @Test
+    void a_query_the_store_refuses_gets_its_reason_not_a_server_error() {
+        String query = "SELECT * { ?s <http://www.w3.org/2000/01/rdf-schema#subClassOf>+ ?o }";
+        HttpResponse<String> through = remote.query(query, RunningServer.JSON);
+        assertEquals(422, through.statusCode(), through::body);
+        assertTrue(through.body().contains("could not answer this query") && through.body().contains("transitive"), through::body);
+        assertEquals(200, embedded.query(query, RunningServer.JSON).statusCode());
+    }
+
     @Test
     void every_page_is_the_same_through_virtuoso() {
         List<String> differences = new ArrayList<>();
@@ -190,10 +222,12 @@ class VirtuosoIT {
             HttpResponse<String> through = remote.get(path, "text/html");
             nanos[0] += t1 - t0;
             nanos[1] += System.nanoTime() - t1;
-            if (here.statusCode() == through.statusCode() && here.body().equals(through.body()))
+            String hereBody = withoutDumpSizes(here.body());
+            String throughBody = withoutDumpSizes(through.body());
+            if (here.statusCode() == through.statusCode() && hereBody.equals(throughBody))
                 continue;
-            String expected = asVirtuosoShows(here.body());
-            if (here.statusCode() == through.statusCode() && expected.equals(through.body()))
+            String expected = asVirtuosoShows(hereBody);
+            if (here.statusCode() == through.statusCode() && expected.equals(throughBody))
                 known.add(path);
             else
                 differences.add(path + ": " + firstDifference(here.statusCode(), expected, through));
@@ -316,6 +350,14 @@ class VirtuosoIT {
         DatasetGraph out = DatasetGraphFactory.create();
         rows.rows().forEach(r -> out.add(r.get("g"), r.get("s"), r.get("p"), r.get("o")));
         return out;
+    }
+
+    /**
+     * A page with the sizes of the dumps it links left out: the dumps are written from what each store gives back, so
+     * the known literal rewrites (and blank node labels) change their byte counts; their links and formats stay compared.
+     */
+    static String withoutDumpSizes(String html) {
+        return html.replaceAll("<td class=\"num\" title=\"\\d+ bytes\">[^<]*</td>", "<td class=\"num\">(size)</td>");
     }
 
     /** An embedded page as it reads with each known rewrite applied: the literal's text, where its datatype link follows. */

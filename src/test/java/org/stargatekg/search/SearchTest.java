@@ -69,6 +69,20 @@ class SearchTest {
     }
 
     @Test
+    void search_tells_the_platform_x_from_the_company_x_corp() {
+        HttpResponse<String> r = server.get("/search?q=X&limit=50", "application/json");
+        assertEquals(200, r.statusCode(), r::body);
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        JSON.parse(r.body()).get("hits").getAsArray().stream().map(JsonValue::getAsObject)
+            .forEach(o -> labels.put(o.get("iri").getAsString().value(), o.get("label").getAsString().value()));
+        assertEquals("X (social media platform)", labels.get(server.base() + "id/x"), labels::toString);
+        assertEquals("X Corp.", labels.get(server.base() + "id/x-corp"), labels::toString);
+        List<String> repeated = labels.values().stream().filter(l -> java.util.Collections.frequency(labels.values(), l) > 1)
+                                      .distinct().toList();
+        assertTrue(repeated.isEmpty(), () -> "hits that read the same: " + repeated + " in " + labels);
+    }
+
+    @Test
     void search_page_links_each_hit_to_its_resource_page_and_marks_the_word() {
         HttpResponse<String> r = server.get("/search?q=supervillain", "text/html");
         assertEquals(200, r.statusCode(), r::body);

@@ -109,6 +109,20 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
         return new RunningServer(server, Namespaces.STANDARD);
     }
 
+    /** Loads the shipped graph and starts the server on port 0 with more settings applied to its builder: a timeout, limits, no response cache. */
+    public static RunningServer startWith(java.util.function.UnaryOperator<StargateServer.Builder> settings) {
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
+        StargateServer server = settings.apply(StargateServer.create().port(0).graph(graph)).build().start();
+        return new RunningServer(server, Namespaces.STANDARD);
+    }
+
+    /** The server itself, to stop it from a test. */
+    public StargateServer server() {
+        if (server == null)
+            throw new IllegalStateException("attached to a server in another process");
+        return server;
+    }
+
     /** The dataset namespace the served IRIs sit under (not an address: see {@link #uri} and {@link #address}), ending in "/". */
     public String base() {
         return base;
