@@ -134,6 +134,7 @@ public final class RemoteBackend implements Backend {
     public void registerMetrics(Metrics metrics) {
         metrics.gauge("store_requests_total", "Requests sent to the external store since start.", store::queries)
                .gauge("store_request_failures_total", "Requests to the external store that got no answer (refused, timed out, no free connection, 502/503/504).", store::failures)
+               .gauge("store_request_refusals_total", "Requests the external store answered with an error of the query's own (400 and the like).", store::refused)
                .gauge("store_request_seconds_total", "Seconds spent waiting for the external store's answers.", () -> store.millis() / 1000)
                .gauge("store_requests_in_flight", "Requests open to the external store now.", store::inFlight)
                .gauge("store_ready", "1 when the last check of the external store got an answer, else 0.", () -> watch.down() == null ? 1 : 0)

@@ -84,7 +84,7 @@ final class RemoteQueryEngine extends QueryEngineBase {
             Query asSelect = RemoteStore.askAsSelect(query);
             boolean yes = store.call(b -> {
                 try (QueryExec exec = remote(b, asSelect, graphs, cxt).build()) {
-                    return exec.select().hasNext();
+                    return RemoteStore.holds(exec.select());
                 }
             });
             return yes ? List.of(BindingFactory.empty()) : List.of();

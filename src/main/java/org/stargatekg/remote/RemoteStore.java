@@ -63,6 +63,7 @@ public final class RemoteStore {
     private final Node markerGraph;
     private final LongAdder queries = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder refused = new LongAdder();
     private final LongAdder nanos = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private Duration timeout = Duration.ofSeconds(30);
@@ -170,6 +171,14 @@ public final class RemoteStore {
         return failures.sum();
     }
 
+    /**
+     * Requests the store answered with an error of the query's own (a 400 for SPARQL it does not take, such as a
+     * prefixed name without its PREFIX): the store is up, but one of our queries, or a user's, is not for it.
+     */
+    public long refused() {
+        return refused.sum();
+    }
+
     /** Requests open to the store now. */
     public int inFlight() {
         return inFlight.get();
@@ -196,7 +205,7 @@ public final class RemoteStore {
     boolean ask(String sparql) {
         return call(b -> {
             try (QueryExec exec = b.query(askAsSelect(QueryFactory.create(sparql))).build()) {
-                return exec.select().hasNext();
+                return holds(exec.select());
             }
         });
     }
@@ -228,6 +237,16 @@ public final class RemoteStore {
                              && !f.getClassName().startsWith("org.apache.jena.") && !f.getClassName().startsWith("java."))
                 .limit(3).map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName() + ":" + f.getLineNumber())
                 .toList().toString());
+    }
+
+    /**
+     * Whether the rows of an ASK sent as a SELECT hold one, read to their end: a response left half read is drained by
+     * Jena at close with a warning, on the connection another request will want.
+     */
+    static boolean holds(RowSet rows) {
+        boolean yes = rows.hasNext();
+        rows.forEachRemaining(r -> {});
+        return yes;
     }
 
     /**
@@ -285,8 +304,10 @@ public final class RemoteStore {
             return request.apply(b);
         } catch (QueryExceptionHTTP | HttpException ex) {
             String why = unanswered(ex, within);
-            if (why == null)
+            if (why == null) {
+                refused.increment();
                 throw ex;
+            }
             throw unavailable(why);
         } finally {
             inFlight.decrementAndGet();
