@@ -320,9 +320,14 @@ class VirtuosoIT {
         DatasetGraph here = quads(embedded.select(everything));
         DatasetGraph through = quads(remote.select(everything));
         assertEquals(here.stream().count(), through.stream().count(), "quads");
-        assertTrue(IsoMatcher.isomorphic(asVirtuosoGives(here), through), "the same quads, but for the known literal rewrites");
-        assertEquals(200, remote.get("/id/elon-musk", "text/turtle").statusCode());
-        assertTrue(remote.get("/id/elon-musk", "text/turtle").body().contains(Namespaces.STANDARD + "id/elon-musk"));
+        assertTrue(IsoMatcher.isomorphic(asVirtuosoGives(here), through), () -> "the same quads, but for the known literal rewrites; "
+                   + "without blank nodes, embedded only: " + onlyIn(asVirtuosoGives(here), through) + "\nthrough Virtuoso only: "
+                   + onlyIn(through, asVirtuosoGives(here)));
+        HttpResponse<String> musk = remote.get("/id/elon-musk", "text/turtle");
+        assertEquals(200, musk.statusCode());
+        // The Turtle may write the IRI with a prefix: read it, and look for the permanent IRI as a subject.
+        Node iri = NodeFactory.createURI(Namespaces.STANDARD + "id/elon-musk");
+        assertTrue(parse(musk.body(), LinkedDataServlet.FORMATS.get(1)).contains(Node.ANY, iri, Node.ANY, Node.ANY), musk::body);
     }
 
     @Test
@@ -343,6 +348,12 @@ class VirtuosoIT {
         assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
                    refused::output);
         assertTrue(!refused.output().contains("PUT <"), () -> "nothing is reported loaded after a refusal:\n" + refused.output());
+    }
+
+    /** Up to ten quads without blank nodes in one dataset and not the other, for a failure's message. */
+    private static List<String> onlyIn(DatasetGraph a, DatasetGraph b) {
+        return a.stream().filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank() && !b.contains(q))
+                .limit(10).map(Object::toString).toList();
     }
 
     /** The rows of a SELECT of ?g ?s ?p ?o as a dataset. */
