@@ -50,7 +50,11 @@ import org.stargatekg.vocab.Namespaces;
  * Fuseki 5.6.0 on the same quads and, where installed, Virtuoso 7 filled by our {@code load} command with our jar
  * serving it through {@code --sparql-endpoint}; drives each with wrk, and writes
  * {@code target/bench/results.md} and a copy plus an SVG chart under {@code src/test/resources/bench/}.
- * System properties: {@code bench.runs} (3), {@code bench.seconds} (5), {@code bench.warmup} (2).
+ * System properties: {@code bench.runs} (3), {@code bench.seconds} (5), {@code bench.warmup} (2); to measure a few
+ * cells while working, {@code bench.systems} (any of ours, uncached, fuseki, virtuoso, through-virtuoso,
+ * through-virtuoso-uncached, through-virtuoso-before, ceiling) and {@code bench.mixes} (any of cq, describe, html,
+ * turtle, ceiling), comma-separated, default all. A run of a selection writes under target/bench only, leaving the
+ * committed results.md and chart as they are.
  */
 public final class Benchmark {
 
@@ -76,6 +80,16 @@ public final class Benchmark {
     private final int runs = Integer.getInteger("bench.runs", 3);
     private final int seconds = Integer.getInteger("bench.seconds", 5);
     private final int warmup = Integer.getInteger("bench.warmup", 2);
+    private final List<String> systems = List.of(System.getProperty("bench.systems", "all").split(","));
+    private final List<String> onlyMixes = List.of(System.getProperty("bench.mixes", "all").split(","));
+
+    /** Short names for -Dbench.systems and -Dbench.mixes. */
+    static final Map<String, String> SYSTEM_KEYS = Map.of(OURS, "ours", OURS_UNCACHED, "uncached", OURS_VIRTUOSO, "through-virtuoso",
+                                                         OURS_VIRTUOSO_UNCACHED, "through-virtuoso-uncached",
+                                                         OURS_VIRTUOSO_BEFORE, "through-virtuoso-before", FUSEKI, "fuseki",
+                                                         VIRTUOSO, "virtuoso", CEILING, "ceiling");
+    static final Map<String, String> MIX_KEYS = Map.of("competency queries", "cq", "DESCRIBE", "describe", "pages HTML", "html",
+                                                      "pages Turtle", "turtle", "trivial GET", "ceiling");
     private final StringBuilder report = new StringBuilder();
 
     /** Runs the parts named in the arguments: all (default), throughput, startup, scale. */
@@ -105,6 +119,26 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /** Whether a system is measured in this run (-Dbench.systems). */
+    boolean wanted(String system) {
+        return systems.contains("all") || systems.contains(SYSTEM_KEYS.getOrDefault(system, system));
+    }
+
+    /** The mixes measured in this run (-Dbench.mixes). */
+    Map<String, List<Wrk.Request>> selected(Map<String, List<Wrk.Request>> mixes) {
+        Map<String, List<Wrk.Request>> out = new LinkedHashMap<>();
+        mixes.forEach((k, v) -> {
+            if (onlyMixes.contains("all") || onlyMixes.contains(MIX_KEYS.getOrDefault(k, k)))
+                out.put(k, v);
+        });
+        return out;
+    }
+
+    /** Whether this run measures a selection of cells only: then nothing committed is overwritten. */
+    boolean partial() {
+        return !systems.contains("all") || !onlyMixes.contains("all");
+    }
+
     /** Appends a part's section from the earlier results.md, marked as such, when this run does not measure it. */
     void keep(String earlier, String heading) {
         int from = earlier.indexOf(heading);
@@ -124,7 +158,7 @@ public final class Benchmark {
 
     void write(String name, String text) throws IOException {
         Files.writeString(OUT.resolve(name), text, StandardCharsets.UTF_8);
-        if (Files.isDirectory(COMMITTED.getParent())) {
+        if (Files.isDirectory(COMMITTED.getParent()) && !partial()) {
             Files.createDirectories(COMMITTED);
             Files.writeString(COMMITTED.resolve(name), text, StandardCharsets.UTF_8);
         }
@@ -160,10 +194,15 @@ public final class Benchmark {
         try (Ceiling ceiling = new Ceiling()) {
             targets.add(new Target(OURS, port, mixes("/sparql", queries, describe, pages)));
             targets.add(new Target(OURS_UNCACHED, uncached.port(), mixes("/sparql", queries, describe, pages)));
-            Peers.Child fuseki = Peers.fuseki(union, OUT.resolve("fuseki.log"));
-            closers.add(fuseki);
-            targets.add(new Target(fuseki.name(), fuseki.port(), mixes(fuseki.sparqlPath(), queries, describe, List.of())));
-            if (Peers.virtuosoInstalled()) {
+            if (wanted(FUSEKI)) {
+                Peers.Child fuseki = Peers.fuseki(union, OUT.resolve("fuseki.log"));
+                closers.add(fuseki);
+                targets.add(new Target(fuseki.name(), fuseki.port(), mixes(fuseki.sparqlPath(), queries, describe, List.of())));
+            }
+            boolean anyVirtuoso = wanted(VIRTUOSO) || wanted(OURS_VIRTUOSO) || wanted(OURS_VIRTUOSO_UNCACHED) || wanted(OURS_VIRTUOSO_BEFORE);
+            if (!anyVirtuoso) {
+                notes.add("Virtuoso not measured in this run (-Dbench.systems)");
+            } else if (Peers.virtuosoInstalled()) {
                 PrivateVirtuoso v = null;
                 try {
                     v = Peers.virtuoso(OUT, JAR);
@@ -199,7 +238,11 @@ public final class Benchmark {
             }
             targets.add(new Target(CEILING, ceiling.port(),
                                    Map.of("trivial GET", List.of(new Wrk.Request("GET", "/", JSON)))));
+            // Ours embedded is kept for the checks (the competency queries' row counts are compared with its own).
+            targets.removeIf(t -> !wanted(t.system()) && !t.system().equals(OURS));
+            targets.replaceAll(t -> new Target(t.system(), t.port(), selected(t.mixes())));
             notes.addAll(check(targets));
+            targets.removeIf(t -> !wanted(t.system()));
 
             Map<Cell, List<Wrk.Result>> results = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
