@@ -1,5 +1,8 @@
 package org.stargatekg.backend;
 
+import java.util.List;
+
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.stargatekg.ops.Metrics;
@@ -30,6 +33,20 @@ public interface Backend extends AutoCloseable {
 
     /** A number that changes whenever the served content does, so that kept responses of two contents never mix. */
     long version();
+
+    /**
+     * Fetches at once, into the read transaction open on this thread, what a page of this kind will read around a
+     * node; the default does nothing (a graph held here answers each read as fast as a fetch would).
+     */
+    default void prefetch(Reads what, Node node) {}
+
+    /** Fetches at once, into the open read transaction, the labels and classes of some nodes (the menu's articles); the default does nothing. */
+    default void prefetchLabels(List<Node> nodes) {}
+
+    /** Whether requests can be answered now ({@code /$/ready}); the default: ready. */
+    default Readiness readiness() {
+        return Readiness.ready("ready");
+    }
 
     /** One line for the log saying what is served and from where. */
     String describe();

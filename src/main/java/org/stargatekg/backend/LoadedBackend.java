@@ -67,6 +67,12 @@ abstract class LoadedBackend implements Backend {
         return graph.version();
     }
 
+    /** Ready once loaded (it is, or there would be no backend) and its full-text index is built. */
+    @Override
+    public Readiness readiness() {
+        return index.isDone() ? Readiness.ready("loaded and indexed") : Readiness.notReady("building the full-text index");
+    }
+
     @Override
     public void registerMetrics(Metrics metrics) {
         SearchIndex built = index.join();

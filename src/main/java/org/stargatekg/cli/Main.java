@@ -143,6 +143,7 @@ public final class Main implements Callable<Integer> {
         }
         if (login.user() != null)
             remote.login(login.user(), login.password());
+        remote.timeout(Duration.ofSeconds(timeoutSeconds));
         try {
             return new RemoteBackend(remote, namespaces);
         } catch (RuntimeException ex) {

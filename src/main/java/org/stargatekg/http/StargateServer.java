@@ -32,6 +32,7 @@ import org.stargatekg.describe.ExtensionFunctions;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
+import org.stargatekg.ops.ReadinessFilter;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.ResponseCache;
 import org.stargatekg.perf.ResponseCacheFilter;
@@ -266,7 +267,7 @@ public final class StargateServer {
             String fixedBase = publicBase;
             AddressMap addresses = new AddressMap(ns, () -> fixedBase != null ? fixedBase
                     : "http://localhost:" + bound.get().getHttpPort() + "/");
-            Site site = new Site(dsg, addresses);
+            Site site = new Site(backend, addresses);
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             // The page's search gets the query timeout too, up to 10 s, besides its complexity limit.
             TextSearch search = new LimitedSearch(backend.search(),
@@ -280,13 +281,14 @@ public final class StargateServer {
             backend.registerMetrics(metrics);
             PrefixMapping prefixes = Prefixes.of(ns);
             ExtensionFunctions functions = backend.queriesEvaluatedHere() ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
-            Dumps dumps = new Dumps(dsg, prefixes);
+            Dumps dumps = new Dumps(dsg, prefixes, backend::version);
             DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes, functions), dumps);
             LinkedDataServlet pages = new LinkedDataServlet(site, dumps, functions);
             boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
-            // The request pipeline, in order: ops (CORS, ping, metrics, access log), request checks, the response cache
-            // (only where the content cannot change while served), then Fuseki for /sparql and /data, and our servlets
+            // The request pipeline, in order: ops (CORS, ping, metrics, access log), readiness (/$/ready), request checks,
+            // answers for an external store that is away (503 naming it), the response cache
+            // (where the backend allows it, keyed by its content version), then Fuseki for /sparql and /data, and our servlets
             // for every other path. Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
             QueryAdmission admission = new QueryAdmission(limits, List.of(SPARQL_PATH, GSP_PATH, "/search", "/dump/"));
             metrics.gauge("queries_running", "Queries being evaluated.", admission::running)
@@ -302,8 +304,10 @@ public final class StargateServer {
                             .build())
                     .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
                     .addFilter("/*", new OpsFilter(metrics))
+                    .addFilter("/*", new ReadinessFilter(() -> notReady(backend)))
                     .addFilter("/*", new RefusedRequests())
-                    .addFilter("/*", new RequestChecks());
+                    .addFilter("/*", new RequestChecks())
+                    .addFilter("/*", new StoreOutageFilter());
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, backend::version, SPARQL_PATH));
             // Behind the cache, so that cached answers never wait for a place.
@@ -327,6 +331,12 @@ public final class StargateServer {
             guard(fuseki.getJettyServer(), stopTimeout, limits, watch);
             JettyTuning.smallOutputBuffer(fuseki.getJettyServer());
             return new StargateServer(fuseki, host, backend.describe(), cached ? cache : null, backend);
+        }
+
+        /** Why the backend cannot answer now, or null when it can. */
+        private static String notReady(Backend backend) {
+            var readiness = backend.readiness();
+            return readiness.ready() ? null : readiness.message();
         }
 
         /** Settings applied to every query: see {@link QuerySettings}. */

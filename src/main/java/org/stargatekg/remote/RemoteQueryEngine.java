@@ -76,12 +76,18 @@ final class RemoteQueryEngine extends QueryEngineBase {
 
     /** The rows of the query's pattern from the store: for ASK one empty row when it holds, none when not. */
     private List<Binding> rows(Context cxt) {
+        // Asked before the query takes its turn at the store: the list may itself need a request.
+        List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
         if (query.isAskType()) {
             // Virtuoso 7.2.5 may answer an ASK in JSON as a one-row table (__ASK_RETVAL) that is no boolean: ask for
             // one row of the pattern instead, an answer every store gives as SPARQL says.
-            try (QueryExec exec = remote(RemoteStore.askAsSelect(query), cxt).build()) {
-                return exec.select().hasNext() ? List.of(BindingFactory.empty()) : List.of();
-            }
+            Query asSelect = RemoteStore.askAsSelect(query);
+            boolean yes = store.call(b -> {
+                try (QueryExec exec = remote(b, asSelect, graphs, cxt).build()) {
+                    return RemoteStore.holds(exec.select());
+                }
+            });
+            return yes ? List.of(BindingFactory.empty()) : List.of();
         }
         Query sent = query;
         if (!query.isSelectType()) {
@@ -91,11 +97,14 @@ final class RemoteQueryEngine extends QueryEngineBase {
             sent.setQuerySelectType();
             sent.setQueryResultStar(true);
         }
-        List<Binding> rows = new ArrayList<>();
-        try (QueryExec exec = remote(sent, cxt).build()) {
-            exec.select().forEachRemaining(rows::add);
-        }
-        return rows;
+        Query asked = sent;
+        return store.call(b -> {
+            List<Binding> out = new ArrayList<>();
+            try (QueryExec exec = remote(b, asked, graphs, cxt).build()) {
+                exec.select().forEachRemaining(out::add);
+            }
+            return out;
+        });
     }
 
     /** Throws the embedded server's "SERVICE execution disabled" error if the query has SERVICE anywhere, even inside EXISTS. */
@@ -108,16 +117,15 @@ final class RemoteQueryEngine extends QueryEngineBase {
         }, new ExprVisitorBase());
     }
 
-    private QueryExecHTTPBuilder remote(Query q, Context cxt) {
-        QueryExecHTTPBuilder b = store.builder().query(q);
-        if (!q.hasDatasetDescription()) {
-            for (Node g : store.graphs()) {
-                b.addDefaultGraphURI(g.getURI());
-                b.addNamedGraphURI(g.getURI());
-            }
+    /** The store's request, set up by the store's gate, with this query, our graphs as its dataset, and the query's timeout if shorter. */
+    private QueryExecHTTPBuilder remote(QueryExecHTTPBuilder b, Query q, List<Node> graphs, Context cxt) {
+        b.query(q);
+        for (Node g : graphs) {
+            b.addDefaultGraphURI(g.getURI());
+            b.addNamedGraphURI(g.getURI());
         }
         long timeout = timeoutMillis(cxt);
-        if (timeout > 0)
+        if (timeout > 0 && timeout < store.timeout().toMillis())
             b.timeout(timeout, TimeUnit.MILLISECONDS);
         return b;
     }

@@ -16,10 +16,13 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.stargatekg.backend.Reads;
 import org.stargatekg.http.AddressMap;
 import org.stargatekg.describe.Dumps;
 import org.stargatekg.describe.ExtensionFunctions;
@@ -105,17 +108,34 @@ public final class LinkedDataServlet extends HttpServlet {
         doGet(req, resp);
     }
 
+    /**
+     * One read transaction for the whole answer, so that what is fetched to tell whether the resource exists serves
+     * the page too; before each lookup the backend hears what the answer will read ({@link Reads}).
+     */
     private void resource(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        DatasetGraph dsg = site.dataset();
+        dsg.begin(ReadWrite.READ);
+        try {
+            resourceRead(path, req, resp);
+        } finally {
+            dsg.end();
+        }
+    }
+
+    private void resourceRead(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         AddressMap addresses = site.addresses();
         Format forced = null;
         Node requested = NodeFactory.createURI(addresses.iri(path));
         Node target = requested;
-        boolean exists = Txn.calculateRead(site.dataset(), () -> site.exists(requested));
+        Format asked = negotiate(req, null);
+        site.prefetch(reads(requested, asked), requested);
+        boolean exists = site.exists(requested);
         if (!exists) {
             for (Format f : FORMATS) {
                 if (path.endsWith(f.suffix())) {
                     Node stripped = NodeFactory.createURI(addresses.iri(path.substring(0, path.length() - f.suffix().length())));
-                    if (Txn.calculateRead(site.dataset(), () -> site.exists(stripped))) {
+                    site.prefetch(reads(stripped, f), stripped);
+                    if (site.exists(stripped)) {
                         forced = f;
                         target = stripped;
                         exists = true;
@@ -128,7 +148,7 @@ public final class LinkedDataServlet extends HttpServlet {
             notFound(req, resp, target.getURI());
             return;
         }
-        Format format = forced != null ? forced : negotiate(req, null);
+        Format format = forced != null ? forced : asked;
         if (format == null) {
             notAcceptable(resp);
             return;
@@ -146,12 +166,20 @@ public final class LinkedDataServlet extends HttpServlet {
             resp.setHeader("Content-Location", addresses.path(target.getURI()) + format.suffix());
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
-            Page page = Txn.calculateRead(site.dataset(), () -> htmlPage(resource));
-            boolean graph = page.template().equals("resource.jte") && Txn.calculateRead(site.dataset(), () -> site.dataset().containsGraph(resource));
+            // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
+            Page page = htmlPage(resource);
+            boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
             html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
         }
         rdf(resp, format, resource);
+    }
+
+    /** What answering a node in a format will read: its HTML page (an article's view, a resource's page) or its RDF. */
+    private Reads reads(Node node, Format format) {
+        if (format == null || !format.mediaType().equals("text/html"))
+            return Reads.DESCRIPTION;
+        return site.articleText(node) != null ? Reads.ARTICLE_PAGE : Reads.RESOURCE_PAGE;
     }
 
     /** Which template and model render a node: the ontology, an article, or the generic resource page. */
@@ -210,18 +238,24 @@ public final class LinkedDataServlet extends HttpServlet {
         resp.setContentLength(0);
     }
 
+    /** The graph view, read in one transaction: the node's neighbourhood fetched first, then its existence and layout. */
     private void explore(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String iri = req.getParameter("iri");
-        if (iri == null || iri.isBlank()) {
-            iri = Txn.calculateRead(site.dataset(), site::mainTopic);
+        DatasetGraph dsg = site.dataset();
+        dsg.begin(ReadWrite.READ);
+        try {
+            String given = req.getParameter("iri");
+            String iri = given == null || given.isBlank() ? site.mainTopic() : given;
+            Node node = NodeFactory.createURI(iri);
+            site.prefetch(Reads.GRAPH_VIEW, node);
+            if (!site.exists(node)) {
+                notFound(req, resp, iri);
+                return;
+            }
+            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node);
+            html(resp, 200, "explore.jte", Map.of("page", page));
+        } finally {
+            dsg.end();
         }
-        Node node = NodeFactory.createURI(iri);
-        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
-            notFound(req, resp, iri);
-            return;
-        }
-        ExplorePage page = Txn.calculateRead(site.dataset(), () -> new ExplorePages(site, new ResourcePages(site)).page(node));
-        html(resp, 200, "explore.jte", Map.of("page", page));
     }
 
     private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {

@@ -66,19 +66,15 @@ class VirtuosoIT {
      */
     record KnownDifference(String datatype, String reason, UnaryOperator<String> virtuosoForm) {}
 
-    /** What Virtuoso 7.2.5 rewrites (seen through its SPARQL endpoint: JSON results and the triples read back). */
+    /**
+     * What Virtuoso 7.2.5 rewrites (seen through its SPARQL endpoint, in the SPARQL XML results we ask for). Its JSON
+     * results also gave {@code xsd:boolean} as "1"/"0"; its XML results keep "true"/"false", so booleans no longer differ.
+     */
     static final List<KnownDifference> KNOWN_DIFFERENCES = List.of(
             new KnownDifference(XSD.duration.getURI(),
                     "Virtuoso stores an xsd:duration as a number: a year-month duration comes back as its months "
                     + "(\"P4Y\" as \"48\"), a day-time one as its seconds (\"PT90M\" as \"5400.0\")",
-                    VirtuosoIT::virtuosoDuration),
-            new KnownDifference(XSD.xboolean.getURI(),
-                    "Virtuoso stores an xsd:boolean as an integer: true comes back as \"1\", false as \"0\"",
-                    lex -> switch (lex) {
-                        case "true", "1" -> "1";
-                        case "false", "0" -> "0";
-                        default -> throw new IllegalArgumentException("not a boolean: " + lex);
-                    }));
+                    VirtuosoIT::virtuosoDuration));
 
     private static PrivateVirtuoso virtuoso;
     private static RunningServer remote;
@@ -320,13 +316,18 @@ class VirtuosoIT {
     @Test
     void data_loaded_once_serves_on_another_port_with_the_same_permanent_iris() {
         assertTrue(remote.port() != embedded.port());
-        // Literal forms differ through Virtuoso (see the README), so compare the quad count and every subject IRI.
-        String count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
-        assertEquals(embedded.count(count), remote.count(count));
-        String subjects = "SELECT DISTINCT ?s { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) } ORDER BY ?s";
-        assertEquals(embedded.select(subjects).rows(), remote.select(subjects).rows());
-        assertEquals(200, remote.get("/id/elon-musk", "text/turtle").statusCode());
-        assertTrue(remote.get("/id/elon-musk", "text/turtle").body().contains(Namespaces.STANDARD + "id/elon-musk"));
+        String everything = "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }";
+        DatasetGraph here = quads(embedded.select(everything));
+        DatasetGraph through = quads(remote.select(everything));
+        assertEquals(here.stream().count(), through.stream().count(), "quads");
+        assertTrue(IsoMatcher.isomorphic(asVirtuosoGives(here), through), () -> "the same quads, but for the known literal rewrites; "
+                   + "without blank nodes, embedded only: " + onlyIn(asVirtuosoGives(here), through) + "\nthrough Virtuoso only: "
+                   + onlyIn(through, asVirtuosoGives(here)));
+        HttpResponse<String> musk = remote.get("/id/elon-musk", "text/turtle");
+        assertEquals(200, musk.statusCode());
+        // The Turtle may write the IRI with a prefix: read it, and look for the permanent IRI as a subject.
+        Node iri = NodeFactory.createURI(Namespaces.STANDARD + "id/elon-musk");
+        assertTrue(parse(musk.body(), LinkedDataServlet.FORMATS.get(1)).contains(Node.ANY, iri, Node.ANY, Node.ANY), musk::body);
     }
 
     @Test
@@ -347,6 +348,19 @@ class VirtuosoIT {
         assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
                    refused::output);
         assertTrue(!refused.output().contains("PUT <"), () -> "nothing is reported loaded after a refusal:\n" + refused.output());
+    }
+
+    /** Up to ten quads without blank nodes in one dataset and not the other, for a failure's message. */
+    private static List<String> onlyIn(DatasetGraph a, DatasetGraph b) {
+        return a.stream().filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank() && !b.contains(q))
+                .limit(10).map(Object::toString).toList();
+    }
+
+    /** The rows of a SELECT of ?g ?s ?p ?o as a dataset. */
+    private static DatasetGraph quads(RunningServer.Results rows) {
+        DatasetGraph out = DatasetGraphFactory.create();
+        rows.rows().forEach(r -> out.add(r.get("g"), r.get("s"), r.get("p"), r.get("o")));
+        return out;
     }
 
     /**
