@@ -29,9 +29,6 @@ import picocli.CommandLine.Spec;
                         "one PUT per graph, so that running it twice changes nothing."})
 final class LoadCommand implements Callable<Integer> {
 
-    /** The environment variable holding the store password; never an option, so it stays out of process listings. */
-    static final String PASSWORD_VARIABLE = "KG_STORE_PASSWORD";
-
     @Spec
     private CommandSpec spec;
 
@@ -39,15 +36,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "The store's Graph Store Protocol service, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth for Virtuoso.")
     private String graphStore;
 
-    @Option(names = "--store-user", paramLabel = "NAME",
-            description = "The user to log in as (HTTP Basic or Digest); the password is read from " + PASSWORD_VARIABLE + ".")
-    private String storeUser;
+    @Mixin
+    private StoreLogin login;
 
     @Mixin
     private DataOptions data;
-
-    /** Where the password comes from: the process environment, replaceable in tests. */
-    Function<String, String> environment = System::getenv;
 
     /** Validates, uploads, and returns 0, or 1 naming what failed. */
     @Override
@@ -60,8 +53,8 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--graph-store': " + ex.getMessage());
         }
-        if (storeUser != null)
-            upload.login(storeUser, password(environment, spec));
+        if (login.user() != null)
+            upload.login(login.user(), login.password());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraph graph;
@@ -97,11 +90,4 @@ final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The store password from the environment; a usage error when a user is given without one. */
-    static String password(Function<String, String> environment, CommandSpec spec) {
-        String password = environment.apply(PASSWORD_VARIABLE);
-        if (password == null || password.isEmpty())
-            throw new ParameterException(spec.commandLine(), "--store-user needs the password in the environment variable " + PASSWORD_VARIABLE);
-        return password;
-    }
 }

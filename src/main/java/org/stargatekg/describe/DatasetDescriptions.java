@@ -1,6 +1,9 @@
 package org.stargatekg.describe;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -11,7 +14,14 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.SCHEMA;
+import org.stargatekg.vocab.SG;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -23,8 +33,8 @@ public final class DatasetDescriptions {
     /** Path of the VoID description (RFC 8615 well-known location named in the VoID specification). */
     public static final String VOID_PATH = "/.well-known/void";
 
-    static final String VOID = "http://rdfs.org/ns/void#";
-    static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String VOID = org.apache.jena.vocabulary.VOID.NS;
+    static final String DCAT = org.apache.jena.vocabulary.DCAT.NS;
     static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
@@ -35,13 +45,45 @@ public final class DatasetDescriptions {
     private final List<Node> articles;
     private final List<String> examples;
     private final PrefixMapping prefixes;
+    private final ExtensionFunctions functions;
+
+    /** Describes a dataset from its counts, with its articles (every sg:NewsArticle) and examples drawn from the data. */
+    public static DatasetDescriptions of(AddressMap addresses, DatasetGraph dsg, DatasetStatistics stats, PrefixMapping prefixes,
+                                         ExtensionFunctions functions) {
+        List<Node> articles = articles(dsg);
+        return new DatasetDescriptions(addresses, stats, articles, examples(dsg, articles), prefixes, functions);
+    }
+
+    /** The articles the data is drawn from: every sg:NewsArticle, in IRI order. */
+    static List<Node> articles(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> Iter.toList(dsg.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), SG.NewsArticle.asNode()))
+                .stream().map(Triple::getSubject).filter(Node::isURI).distinct().sorted(Comparator.comparing(Node::getURI)).toList());
+    }
+
+    /** Example resources for VoID: each article, what it is about, and the first few things it mentions. */
+    static List<String> examples(DatasetGraph dsg, List<Node> articles) {
+        Node about = SCHEMA.about.asNode();
+        Node mentions = SCHEMA.mentions.asNode();
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> out = new LinkedHashSet<>();
+            for (Node a : articles) {
+                out.add(a.getURI());
+                for (Node p : List.of(about, mentions))
+                    Iter.toList(dsg.getDefaultGraph().find(a, p, Node.ANY)).stream().map(Triple::getObject)
+                        .filter(Node::isURI).map(Node::getURI).sorted().limit(3).forEach(out::add);
+            }
+            return List.copyOf(out);
+        });
+    }
 
     /**
-     * Describes a dataset from its counts, the article resources it is drawn from and a few example resources; the
-     * dataset and the service keep permanent IRIs, while the endpoint and the dumps are given at their addresses here.
+     * Describes a dataset from its counts, the article resources it is drawn from, a few example resources and the
+     * functions its endpoint offers beyond standard SPARQL; the dataset and the service keep permanent IRIs, while the
+     * endpoint and the dumps are given at their addresses here.
      */
     public DatasetDescriptions(AddressMap addresses, DatasetStatistics stats, List<Node> articles, List<String> examples,
-                               PrefixMapping prefixes) {
+                               PrefixMapping prefixes, ExtensionFunctions functions) {
+        this.functions = functions;
         this.addresses = addresses;
         this.ns = addresses.namespaces();
         this.stats = stats;
@@ -115,6 +157,7 @@ public final class DatasetDescriptions {
     /** The Service Description of the endpoint: query language, result formats, union default graph, graph sizes. */
     public Graph serviceGraph() {
         Graph g = newGraph();
+        g.getPrefixMapping().setNsPrefixes(ExtensionFunctions.PREFIXES);
         Node service = serviceNode();
         add(g, service, RDF.type.asNode(), iri(SD + "Service"));
         add(g, service, iri(SD + "endpoint"), endpointNode());
@@ -123,13 +166,17 @@ public final class DatasetDescriptions {
         for (String f : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                                 "Turtle", "JSON-LD", "RDF_XML", "N-Triples", "TriG", "N-Quads"))
             add(g, service, iri(SD + "resultFormat"), iri(FORMATS + f));
-        // Full-text search is a property function, not a filter function, so it is listed as a feature of its own.
+        // Functions are sd:extensionFunction; property functions (text:query, apf:strSplit) are sd:propertyFeature.
+        for (ExtensionFunctions.Extension f : functions.all()) {
+            Node fn = iri(f.iri());
+            add(g, service, iri(SD + (f.property() ? "propertyFeature" : "extensionFunction")), fn);
+            add(g, fn, RDF.type.asNode(), iri(SD + (f.property() ? "Feature" : "Function")));
+        }
         Node textQuery = iri("http://jena.apache.org/text#query");
-        add(g, service, iri(SD + "feature"), textQuery);
-        add(g, textQuery, RDF.type.asNode(), iri(SD + "Feature"));
-        add(g, textQuery, iri("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralLang(
-                "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
-                + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
+        if (g.contains(service, iri(SD + "propertyFeature"), textQuery))
+            add(g, textQuery, RDFS.comment.asNode(), NodeFactory.createLiteralLang(
+                    "Jena full-text search: (?s ?score ?literal) text:query (property? \"lucene query\"); without a property it "
+                    + "searches labels, quotations, paraphrases, propositions, descriptions and evidence passages.", "en"));
         add(g, service, DCTerms.title.asNode(), NodeFactory.createLiteralLang("Stargate KG SPARQL endpoint (read-only)", "en"));
         Node dataset = iri(addresses.iri("/sparql") + "#dataset");
         add(g, service, iri(SD + "defaultDataset"), dataset);

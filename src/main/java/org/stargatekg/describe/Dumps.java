@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
@@ -16,7 +17,8 @@ import org.apache.jena.system.Txn;
 
 /**
  * The whole dataset as downloadable files at stable paths: TriG, N-Quads and JSON-LD hold the named graphs, Turtle the
- * union (the default graph). Each file is written once, on first request, and kept.
+ * union (the default graph). Each file is written on first request and kept while the served content's version stays
+ * the same: through an external store a new load (or an outage) changes it, and the files are written again.
  */
 public final class Dumps {
 
@@ -32,12 +34,22 @@ public final class Dumps {
 
     private final DatasetGraph served;
     private final PrefixMapping prefixes;
-    private final Map<String, byte[]> written = new ConcurrentHashMap<>();
+    private final LongSupplier version;
+    private volatile Written written = new Written(Long.MIN_VALUE, new ConcurrentHashMap<>());
 
-    /** Dumps of a served dataset whose default graph is the union of its named graphs. */
+    /** The files written for one version of the content. */
+    private record Written(long version, Map<String, byte[]> files) {}
+
+    /** Dumps of a served dataset whose default graph is the union of its named graphs, content that never changes. */
     public Dumps(DatasetGraph served, PrefixMapping prefixes) {
+        this(served, prefixes, () -> 0L);
+    }
+
+    /** Dumps of a served dataset whose content changes whenever {@code version} does (the backend's version). */
+    public Dumps(DatasetGraph served, PrefixMapping prefixes, LongSupplier version) {
         this.served = served;
         this.prefixes = prefixes;
+        this.version = version;
     }
 
     /** The dump at a path, if there is one. */
@@ -45,9 +57,15 @@ public final class Dumps {
         return ALL.stream().filter(d -> d.path().equals(path)).findFirst();
     }
 
-    /** The bytes of a dump, written on first use. */
+    /** The bytes of a dump, written on first use for the content's present version. */
     public byte[] bytes(Dump dump) {
-        return written.computeIfAbsent(dump.path(), p -> write(dump));
+        long now = version.getAsLong();
+        Written w = written;
+        if (w.version() != now) {
+            w = new Written(now, new ConcurrentHashMap<>());
+            written = w;
+        }
+        return w.files().computeIfAbsent(dump.path(), p -> write(dump));
     }
 
     private byte[] write(Dump dump) {

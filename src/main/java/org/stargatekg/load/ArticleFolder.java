@@ -2,6 +2,7 @@ package org.stargatekg.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.stargatekg.vocab.NIF;
 
 /**
  * One parsed article folder: its name (which names its graphs), its text, and each Turtle file's triples kept apart
@@ -18,8 +20,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * ({@code merged} is the same graph as {@code articleTriples} when there is no enrichment; the loader adds the
  * text itself to {@code articleTriples} after the evidence check). Files whose name starts with {@code external} hold outside enrichment (sameAs links, facts
  * from other sources) and are served in a graph of their own, so that queries can tell them from the article's word.
+ * {@code anchorLines} gives the line of each {@code nif:anchorOf} statement, so that a passage anchored by its words
+ * that cannot be placed is reported where it is written.
  */
-record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Triple>> files, Graph articleTriples, Graph externalTriples, Graph merged) {
+record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Triple>> files, Graph articleTriples, Graph externalTriples, Graph merged,
+                     Map<Triple, Long> anchorLines) {
 
     /** The name of the text file every article folder holds. */
     static final String ARTICLE_FILE = "article.txt";
@@ -38,10 +43,11 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Tri
         if (turtle.isEmpty())
             throw new LoadException("Article folder " + SourceFiles.describe(dir) + " has no *.ttl files");
         Map<Path, List<Triple>> files = new LinkedHashMap<>();
+        Map<Triple, Long> anchorLines = new HashMap<>();
         Graph said = GraphFactory.createDefaultGraph();
         Graph external = GraphFactory.createDefaultGraph();
         for (Path file : turtle) {
-            List<Triple> triples = TurtleReader.triples(file, base);
+            List<Triple> triples = TurtleReader.triples(file, base, NIF.anchorOf, anchorLines);
             files.put(file, triples);
             Graph into = isExternal(file) ? external : said;
             triples.forEach(into::add);
@@ -52,7 +58,7 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Tri
             GraphUtil.addInto(merged, said);
             GraphUtil.addInto(merged, external);
         }
-        return new ArticleFolder(name, dir, text, files, said, external, merged);
+        return new ArticleFolder(name, dir, text, files, said, external, merged, anchorLines);
     }
 
     /** Whether one of the folder's files states a triple matching the pattern (for naming the file in an error). */
@@ -61,6 +67,17 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Tri
             if (t.getSubject().equals(s) && (p == Node.ANY || t.getPredicate().equals(p)))
                 return true;
         return false;
+    }
+
+    /** "file, line N" where the folder states the passage's nif:anchorOf, or the best place it can name otherwise. */
+    String whereAnchored(Node passage) {
+        for (Map.Entry<Path, List<Triple>> e : files.entrySet())
+            for (Triple t : e.getValue())
+                if (t.getSubject().equals(passage) && t.getPredicate().equals(NIF.anchorOf)) {
+                    Long line = anchorLines.get(t);
+                    return SourceFiles.describe(e.getKey()) + (line == null ? "" : ", line " + line);
+                }
+        return SourceFiles.describe(dir);
     }
 
     private static boolean isExternal(Path file) {

@@ -18,10 +18,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.stargatekg.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SG;
 
 /**
  * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
- * parse (strict UTF-8, no empty files, no ill-formed literals), check evidence offsets, check that no two article
+ * parse (strict UTF-8, no empty files, no ill-formed literals), place passages given by their words ({@link WordAnchors}),
+ * check evidence offsets, split each article into sentences ({@link ArticleSentences}), check that no two article
  * folders describe the same article, passage, statement or fact ({@link ArticleOwnership}), materialize inferences,
  * validate with SHACL, and only then build the dataset.
  * <pre>{@code
@@ -42,6 +44,7 @@ public final class KnowledgeGraphLoader {
     private Path ontologyDir;
     private final List<Path> articleDirs = new ArrayList<>();
     private PersistentStore store;
+    private boolean verifyStore;
     private final Map<String, Long> phaseNanos = new LinkedHashMap<>();
 
     private KnowledgeGraphLoader(Namespaces namespaces) {
@@ -87,6 +90,15 @@ public final class KnowledgeGraphLoader {
         return this;
     }
 
+    /**
+     * Before serving a store as it is, also reads every quad back against the digest of its last load and checks
+     * that its six quad indexes agree (slower: a full read); by default only its files and counts are checked.
+     */
+    public KnowledgeGraphLoader verifyStore(boolean full) {
+        this.verifyStore = full;
+        return this;
+    }
+
     /** Runs every step and returns the dataset, or throws {@link LoadException} at the first step that fails. */
     public KnowledgeGraph load() {
         if (ontologyDir == null)
@@ -98,9 +110,15 @@ public final class KnowledgeGraphLoader {
         folders.addAll(articleDirs);
         String fingerprint = PersistentStore.fingerprint(namespaces.namespace(), folders);
         if (store.holds(fingerprint)) {
-            LOG.info("Serving the store {} as it is: it holds these sources (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
-            return new KnowledgeGraph(store.open(), namespaces, List.of(), KnowledgeGraph.Origin.STORE);
+            KnowledgeGraph kept = StoreCheck.open(store, namespaces, verifyStore);
+            if (kept != null) {
+                LOG.info("Serving the store {} as it is: it holds these sources (sha256 {}), its files, counts{} as the load left them",
+                         store.dir().toAbsolutePath(), fingerprint, verifyStore ? ", content and indexes" : "");
+                return kept;
+            }
         }
+        // Whatever the folder held is replaced: start from an empty database rather than clear a possibly damaged one.
+        store.discard();
         KnowledgeGraph loaded = loadFiles(KnowledgeGraph.Origin.FILES_INTO_STORE);
         DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.namespace());
         LOG.info("Loaded and validated the sources into the store {} (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
@@ -173,10 +191,13 @@ public final class KnowledgeGraphLoader {
      */
     private Map<Node, Graph> readArticles(ArticleOwnership ownership) {
         long t = System.nanoTime();
+        WordAnchors anchors = new WordAnchors(SG.occurrence.asNode());
         List<ReadFolder> read = OrderedParallel.map(articleDirs, dir -> {
             ArticleFolder article = ArticleFolder.read(dir, namespaces.namespace());
+            anchors.resolve(article);
             Node context = EvidenceCheck.check(article, article.merged());
             Graph said = article.articleTriples();
+            ArticleSentences.of(context, article.text(), article.merged()).forEach(said::add);
             said.add(context, NIF.isString, NodeFactory.createLiteralString(article.text().text()));
             return new ReadFolder(article, said, article.externalTriples());
         });

@@ -9,19 +9,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * A TDB2 store on disk that keeps a loaded graph between runs. Next to the database it records what was loaded
  * ({@value #RECORD}: a SHA-256 of the dataset namespace and every source file's name and bytes), so that a later start with
- * the same sources opens the store instead of parsing and validating the files again.
+ * the same sources opens the store instead of parsing and validating the files again; and what the load left on
+ * disk (each database file's size and CRC-32C, the numbers of quads and graphs, a digest of the content), so that a
+ * store damaged since is noticed at start ({@link StoreIntegrity}) and loaded again rather than served as it is.
+ * One process at a time may use a store folder ({@link StoreLock}).
  * <p>
  * TDB2 keeps numbers as values: {@code "80000000000"^^xsd:decimal} comes back as {@code "80000000000.0"}. Queries
  * that compare numbers by value are unaffected; the competency tests, which compare lexical forms, run in memory.
@@ -54,13 +61,20 @@ public final class PersistentStore {
         if (!Files.isWritable(dir))
             throw new IllegalArgumentException("folder is not writable: " + dir.toAbsolutePath());
         try (Stream<Path> entries = Files.list(dir)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            List<String> names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(StoreLock.FILE)).toList();
             if (!names.isEmpty() && !names.contains(RECORD) && !names.contains(DATABASE))
                 throw new IllegalArgumentException("folder is neither empty nor a stargate-kg store: " + dir.toAbsolutePath());
         } catch (IOException ex) {
             throw new IllegalArgumentException("cannot list folder " + dir.toAbsolutePath() + ": " + ex.getMessage());
         }
+        StoreLock.acquire(dir);
         return new PersistentStore(dir);
+    }
+
+    /** Lets go of the store (its database and the folder's lock), as the end of the process would. */
+    public void close() {
+        expel();
+        StoreLock.release(dir);
     }
 
     /** The folder of the store. */
@@ -70,16 +84,88 @@ public final class PersistentStore {
 
     /** Whether the store already holds the load identified by the fingerprint. */
     boolean holds(String fingerprint) {
-        Path record = dir.resolve(RECORD);
-        if (!Files.isRegularFile(record) || !Files.isDirectory(dir.resolve(DATABASE)))
+        if (!Files.isDirectory(dir.resolve(DATABASE)))
             return false;
+        Properties p = record();
+        return p != null && fingerprint.equals(p.getProperty("sources.sha256"));
+    }
+
+    /** What the last complete load recorded, or null when there is no readable record. */
+    private Properties record() {
+        Path record = dir.resolve(RECORD);
+        if (!Files.isRegularFile(record))
+            return null;
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(record)) {
             p.load(in);
-        } catch (IOException ex) {
-            return false;
+        } catch (IOException | IllegalArgumentException ex) {
+            return null;
         }
-        return fingerprint.equals(p.getProperty("sources.sha256"));
+        return p;
+    }
+
+    /**
+     * Null when every database file is as the last load left it, else what differs: a file missing, added, of
+     * another size or other bytes (checked before the database is opened, so a damaged file is never read).
+     */
+    String damagedFiles() {
+        Properties p = record();
+        if (p == null || p.getProperty("files") == null)
+            return "it records no file sums (made by an older version)";
+        Map<String, String> recorded = new TreeMap<>();
+        for (String name : p.getProperty("files").split("\\|"))
+            if (!name.isEmpty())
+                recorded.put(name, p.getProperty("file." + name, ""));
+        return StoreIntegrity.compareFiles(recorded, StoreIntegrity.fileSums(dir.resolve(DATABASE)));
+    }
+
+    /** Null when the opened store holds as many quads and graphs as the last load did, else the difference. */
+    String damagedCounts(long quads, int graphs) {
+        Properties p = record();
+        String q = p == null ? null : p.getProperty("quads");
+        String g = p == null ? null : p.getProperty("graphs");
+        if (!Long.toString(quads).equals(q) || !Integer.toString(graphs).equals(g))
+            return "it holds " + quads + " quads in " + graphs + " graphs, the load left " + q + " quads in " + g + " graphs";
+        return null;
+    }
+
+    /** Null when every quad reads back as the last load wrote it and all six quad indexes agree, else the difference. */
+    String damagedContent(DatasetGraph db) {
+        Properties p = record();
+        String recorded = p == null ? null : p.getProperty("content");
+        String now = StoreIntegrity.contentDigest(db);
+        if (!now.equals(recorded))
+            return "its content digest is " + now + ", the load left " + recorded;
+        return StoreIntegrity.compareIndexes(db);
+    }
+
+    /** Deletes the database and its record so that the store can be loaded afresh; the folder and its lock stay. */
+    void discard() {
+        expel();
+        try {
+            Files.deleteIfExists(dir.resolve(RECORD));
+            Path database = dir.resolve(DATABASE);
+            if (Files.exists(database)) {
+                try (Stream<Path> walk = Files.walk(database)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
+                        Files.delete(p);
+                }
+            }
+        } catch (IOException ex) {
+            throw new LoadException("The store " + dir.toAbsolutePath() + " is damaged and cannot be cleared for loading again ("
+                                    + ex.getMessage() + "): delete the folder, or fix its permissions, and start again", ex);
+        }
+    }
+
+    /** Drops this process's open handle on the database, so that the next open reads the files again. */
+    private void expel() {
+        if (!Files.isDirectory(dir.resolve(DATABASE)))
+            return;
+        try {
+            TDBInternal.expel(DatabaseMgr.connectDatasetGraph(dir.resolve(DATABASE).toString()), true);
+        } catch (RuntimeException notOpen) {
+            // A database that cannot even be connected to holds nothing to let go of.
+        }
     }
 
     /** Opens the database in the store. */
@@ -102,15 +188,34 @@ public final class PersistentStore {
                 loaded.getGraph(g).find().forEachRemaining(target::add);
             }));
         });
+        // One read of everything written: the digest of the quads as they read back, which also counts them.
+        String content = StoreIntegrity.contentDigest(db);
+        long graphs = Txn.calculateRead(db, () -> Iter.count(db.listGraphNodes()));
         Properties p = new Properties();
         p.setProperty("sources.sha256", fingerprint);
         p.setProperty("base", base);
+        p.setProperty("quads", content.substring(0, content.indexOf(':')));
+        p.setProperty("graphs", Long.toString(graphs));
+        p.setProperty("content", content);
+        writeRecord(p);
+        return db;
+    }
+
+    /** Records the database files as they are now, with the rest of the record, and writes it. */
+    void writeRecord(Properties p) {
+        Map<String, String> sums = StoreIntegrity.fileSums(dir.resolve(DATABASE));
+        p.setProperty("files", String.join("|", sums.keySet()));
+        sums.forEach((name, sum) -> p.setProperty("file." + name, sum));
         try (OutputStream out = Files.newOutputStream(dir.resolve(RECORD))) {
             p.store(out, "What this stargate-kg store holds; delete the folder to load afresh");
         } catch (IOException ex) {
             throw new LoadException("Cannot write to the store " + dir.toAbsolutePath() + ": " + ex.getMessage(), ex);
         }
-        return db;
+    }
+
+    /** The record as it is, for tests that rewrite it. */
+    Properties readRecord() {
+        return record();
     }
 
     /** A SHA-256 over the dataset namespace and, for each folder in order, each regular file's name and bytes, sorted by name. */

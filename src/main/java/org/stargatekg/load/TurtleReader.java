@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RiotException;
@@ -39,7 +41,7 @@ final class TurtleReader {
     static Graph read(Path file, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
         // The graph keeps the file's prefixes too (error reports abbreviate with the shapes file's own).
-        parse(file, base, StreamRDFLib.graph(graph));
+        parse(file, base, new Tokenizer[1], StreamRDFLib.graph(graph));
         if (graph.isEmpty())
             throw new LoadException("Turtle file " + SourceFiles.describe(file) + " states no triples; delete it or give it content");
         return graph;
@@ -47,11 +49,24 @@ final class TurtleReader {
 
     /** The file's triples in the order stated, checked as {@link #read} checks them, without building a graph. */
     static List<Triple> triples(Path file, String base) {
+        return triples(file, base, null, null);
+    }
+
+    /**
+     * As {@link #triples(Path, String)}, also recording in {@code lines} the line on which each triple whose predicate
+     * is {@code linePredicate} is stated (for error messages that point an author at one statement).
+     */
+    static List<Triple> triples(Path file, String base, Node linePredicate, Map<Triple, Long> lines) {
         List<Triple> triples = new ArrayList<>();
-        parse(file, base, new StreamRDFBase() {
+        Tokenizer[] tokenizer = new Tokenizer[1];
+        parse(file, base, tokenizer, new StreamRDFBase() {
             @Override
             public void triple(Triple triple) {
                 triples.add(triple);
+                // The parser emits a triple once it has read its object; the tokenizer is then on that line or
+                // just past it, at the ';' or '.' that follows.
+                if (lines != null && triple.getPredicate().equals(linePredicate))
+                    lines.put(triple, tokenizer[0].getLine());
             }
         });
         if (triples.isEmpty())
@@ -59,7 +74,7 @@ final class TurtleReader {
         return triples;
     }
 
-    private static void parse(Path file, String base, StreamRDF dest) {
+    private static void parse(Path file, String base, Tokenizer[] tokenizer, StreamRDF dest) {
         String name = SourceFiles.describe(file);
         String text = decode(file, name);
         Problems problems = new Problems();
@@ -69,6 +84,7 @@ final class TurtleReader {
             // is; RDFParser.fromString would copy it through a fresh 128K-character buffer for every file.
             ParserProfile profile = RiotLib.profile(Lang.TURTLE, base, problems);
             Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
+            tokenizer[0] = tokens;
             new LangTurtle(tokens, profile, dest).parse();
         } catch (RiotException ex) {
             if (problems.list.isEmpty())

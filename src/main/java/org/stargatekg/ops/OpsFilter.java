@@ -48,9 +48,10 @@ public final class OpsFilter implements Filter {
         try {
             if (Cors.apply(req, resp))
                 return;
-            if (path.equals(PING_PATH)) {
+            boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
+            if (path.equals(PING_PATH) && read) {
                 text(resp, "text/plain; charset=utf-8", "OK\n");
-            } else if (path.equals(METRICS_PATH)) {
+            } else if (path.equals(METRICS_PATH) && read) {
                 text(resp, Metrics.CONTENT_TYPE, metrics.scrape());
             } else {
                 chain.doFilter(request, response);
@@ -72,7 +73,7 @@ public final class OpsFilter implements Filter {
             return "gsp";
         if (path.equals("/search"))
             return "search";
-        if (path.startsWith("/static/"))
+        if (path.startsWith("/static/") || path.startsWith("/webjars/"))
             return "static";
         if (path.startsWith("/dump/"))
             return "dump";

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * Whole successful responses, bounded by their total size in bytes. A key names everything an answer depends on:
  * the graph version, the method and path, the exact query string or body, and the headers that select the format
- * (Accept) or add headers (Origin, for CORS); a different spelling of the same query is simply a different key.
+ * (every Accept line) or add headers (Origin, for CORS); a different spelling of the same query is simply a different key.
  */
 public final class ResponseCache {
 

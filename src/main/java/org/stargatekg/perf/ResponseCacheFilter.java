@@ -100,7 +100,21 @@ public final class ResponseCacheFilter implements Filter {
 
     private ResponseCache.Key key(HttpServletRequest req, String query, String body) {
         return new ResponseCache.Key(graphVersion.getAsLong(), req.getMethod(), req.getRequestURI(), query, body,
-                                     body == null ? null : req.getContentType(), req.getHeader("Accept"), req.getHeader("Origin"));
+                                     body == null ? null : req.getContentType(), allLines(req, "Accept"), allLines(req, "Origin"));
+    }
+
+    /**
+     * Every line of a header, in order, or null when there is none: content negotiation (Fuseki's among them) reads
+     * all the Accept lines, so a key made of the first one alone let one client's answer be replayed to another.
+     */
+    static String allLines(HttpServletRequest req, String header) {
+        java.util.Enumeration<String> lines = req.getHeaders(header);
+        if (lines == null || !lines.hasMoreElements())
+            return null;
+        StringBuilder sb = new StringBuilder(lines.nextElement());
+        while (lines.hasMoreElements())
+            sb.append('\n').append(lines.nextElement());
+        return sb.toString();
     }
 
     private static String canonical(Map<String, String[]> params) {
@@ -214,6 +228,15 @@ public final class ResponseCacheFilter implements Filter {
                     headers.add(Map.entry(name, v));
             }
             return new ResponseCache.Entry(r.getContentType(), List.copyOf(headers), copy.toByteArray());
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            // A status set after the answer started (Fuseki's 503 when a streaming query times out) cannot reach the
+            // client any more, but it says the answer was cut short: never keep it.
+            if (sc != HttpServletResponse.SC_OK)
+                spoiled = true;
+            super.setStatus(sc);
         }
 
         @Override

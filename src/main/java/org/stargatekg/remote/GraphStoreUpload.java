@@ -11,6 +11,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.http.HttpEnv;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.riot.RDFFormat;
@@ -47,22 +48,44 @@ public final class GraphStoreUpload {
         return this;
     }
 
-    /** PUTs every named graph, reporting each one done; throws {@link UploadException} at the first the store refuses. */
+    /**
+     * PUTs every named graph, reporting each one done; throws {@link UploadException} at the first the store refuses.
+     * Then, and also after a refusal once something changed, replaces the {@link LoadMarker} graph, so that servers
+     * reading the store see that its content changed.
+     */
     public List<Node> push(KnowledgeGraph kg, Consumer<String> progress) {
         DatasetGraph dsg = kg.dataset().asDatasetGraph();
         List<Node> names = Txn.calculateRead(dsg, () -> Iter.toList(dsg.listGraphNodes()));
         List<Node> done = new ArrayList<>();
-        for (Node name : names) {
-            Graph graph = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(name)));
-            try {
-                put(name, graph);
-            } catch (HttpException ex) {
-                throw new UploadException(name, ex);
+        Node marker = NodeFactory.createURI(LoadMarker.graph(kg.namespaces().graphs()));
+        try {
+            for (Node name : names) {
+                Graph graph = Txn.calculateRead(dsg, () -> copy(dsg.getGraph(name)));
+                try {
+                    put(name, graph);
+                } catch (HttpException ex) {
+                    throw new UploadException(name, ex);
+                }
+                done.add(name);
+                progress.accept("PUT <" + name.getURI() + ">: " + graph.size() + " triples");
             }
-            done.add(name);
-            progress.accept("PUT <" + name.getURI() + ">: " + graph.size() + " triples");
+        } finally {
+            if (!done.isEmpty())
+                mark(marker, progress, done.size() == names.size());
         }
         return done;
+    }
+
+    /** Replaces the version marker; after a failed load, tries once and stays quiet, the refusal being the news. */
+    private void mark(Node marker, Consumer<String> progress, boolean complete) {
+        try {
+            put(marker, LoadMarker.fresh(marker));
+            if (complete)
+                progress.accept("PUT <" + marker.getURI() + ">: version marker");
+        } catch (HttpException ex) {
+            if (complete)
+                throw new UploadException(marker, ex);
+        }
     }
 
     /**

@@ -6,7 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.riot.out.NodeFmtLib;
 
 /** Writes find/contains patterns as SPARQL and reads the rows back as triples and quads. */
 final class Patterns {
@@ -22,7 +22,7 @@ final class Patterns {
             String label = n.getBlankNodeLabel();
             return label.startsWith("nodeID://") ? "<" + label + ">" : "<_:" + label + ">";
         }
-        return FmtUtils.stringForNode(n);
+        return NodeFmtLib.strNT(n); // Written out in full: a prefixed name would need a PREFIX the query does not have.
     }
 
     /** The triple pattern "s p o ." with open slots as ?s ?p ?o. */

@@ -1,10 +1,13 @@
 package org.stargatekg.remote;
 
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
 import org.stargatekg.store.ReadOnlyDatasetGraph;
 
 /**
@@ -12,9 +15,13 @@ import org.stargatekg.store.ReadOnlyDatasetGraph;
  * graphs as they are, the default graph the union of them. Every find and contains is a query to the endpoint, so
  * pages built on {@code find}/{@code contains} work unchanged; SPARQL queries are sent whole by {@link RemoteQueryEngine}.
  * Transactions do not isolate (each request to the store is its own) but scope a cache: within one read transaction
- * a question about a node is asked once.
+ * a question about a node is asked once, and a page can fetch everything it will read around its node first, in one
+ * query ({@link #prefetchResourcePage} and the like), so that the number of questions per page does not grow with
+ * the node's degree.
  */
 public final class RemoteDatasetGraph extends ReadOnlyDatasetGraph {
+
+    private static final Set<Node> LABELS_AND_TYPES = labelsAndTypes();
 
     private final RemoteStore store;
     private final Graph union;
@@ -35,16 +42,52 @@ public final class RemoteDatasetGraph extends ReadOnlyDatasetGraph {
         return store;
     }
 
+    /** Fetches, into the open read transaction, what a resource page reads around a node (see {@link Neighbourhood}). */
+    public void prefetchResourcePage(Node node) {
+        quads.prefetch(Neighbourhood.resourcePage(node));
+    }
+
+    /** Fetches, into the open read transaction, what the article view of an article reads. */
+    public void prefetchArticlePage(Node article) {
+        quads.prefetch(Neighbourhood.articlePage(article));
+    }
+
+    /** Fetches, into the open read transaction, what the graph view around a node reads. */
+    public void prefetchGraphView(Node node) {
+        quads.prefetch(Neighbourhood.graphView(node));
+    }
+
+    /** Fetches, into the open read transaction, what the RDF description of a node reads. */
+    public void prefetchDescription(Node node) {
+        quads.prefetch(Neighbourhood.description(node));
+    }
+
+    /**
+     * Fetches, into the open read transaction, the labels and classes of some nodes (search hits), in one query per
+     * {@value Neighbourhood#MAX_LISTED} nodes.
+     */
+    public void prefetchLabelsAndTypes(List<Node> nodes) {
+        for (int i = 0; i < nodes.size(); i += Neighbourhood.MAX_LISTED)
+            quads.prefetch(Neighbourhood.ofNodes(nodes.subList(i, Math.min(nodes.size(), i + Neighbourhood.MAX_LISTED)), LABELS_AND_TYPES));
+    }
+
+    private static Set<Node> labelsAndTypes() {
+        Set<Node> out = new java.util.LinkedHashSet<>(Neighbourhood.LABELS);
+        out.add(RDF.type.asNode());
+        return Set.copyOf(out);
+    }
+
     @Override
     public Iterator<Node> listGraphNodes() {
         return store.graphs().iterator();
     }
 
+    /** Whether a graph is one of ours that holds something: from the list of our graphs, kept until the content changes. */
     @Override
     public boolean containsGraph(Node graphNode) {
         if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
             return true;
-        return store.isOurs(graphNode) && store.ask("ASK { GRAPH " + Patterns.term(graphNode, "g") + " { ?s ?p ?o } }");
+        return store.isOurs(graphNode) && store.graphs().contains(graphNode);
     }
 
     @Override

@@ -38,9 +38,28 @@ final class RemoteGraph extends GraphBase {
         return WrappedIterator.create(matching(m.getMatchSubject(), m.getMatchPredicate(), m.getMatchObject()).iterator());
     }
 
+    /** A contains by predicate alone (is this node used as a property?) is one ASK, not a fetch of every such triple. */
     @Override
     protected boolean graphBaseContains(Triple t) {
-        return !matching(t.getMatchSubject(), t.getMatchPredicate(), t.getMatchObject()).isEmpty();
+        Node s = t.getMatchSubject();
+        Node p = t.getMatchPredicate();
+        Node o = t.getMatchObject();
+        if (!RemoteQuads.answers(s, o) && RemoteQuads.bound(p) && (Quad.isUnionGraph(name) || store.isOurs(name))) {
+            Boolean known = Quad.isUnionGraph(name) ? cache.known().isPredicate(p) : null;
+            return known != null ? known : store.ask("ASK { " + where(null, p, null) + " }");
+        }
+        return !matching(s, p, o).isEmpty();
+    }
+
+    /** The number of triples, counted by the store rather than fetched. */
+    @Override
+    protected int graphBaseSize() {
+        if (!Quad.isUnionGraph(name) && !store.isOurs(name))
+            return 0;
+        String pattern = Quad.isUnionGraph(name) ? "{ SELECT DISTINCT ?s ?p ?o WHERE { " + where(null, null, null) + " } }"
+                                                 : where(null, null, null);
+        String query = "SELECT (COUNT(*) AS ?n) WHERE { " + pattern + " }";
+        return Integer.parseInt(store.select(query).get(0).get("n").getLiteralLexicalForm());
     }
 
     private List<Triple> matching(Node s, Node p, Node o) {

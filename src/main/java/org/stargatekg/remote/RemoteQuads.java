@@ -4,15 +4,19 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The quads of our graphs around one node, each with the named graph that holds it: everything with the node as
- * subject (or, when the subject is open, as object), fetched in one SELECT and kept for the rest of the read
- * transaction. The union, each named graph and the dataset's quad finds all answer from the same rows, so a page
- * that lists a resource's triples, asks which of them are inferred and writes them as N-Quads asks the store once
- * per node, not once per triple.
+ * The quads of our graphs around one node, each with the named graph that holds it. A find answers from what the
+ * read transaction already holds ({@link Known}: a {@link Neighbourhood} fetched for the page, or an earlier find)
+ * wherever that is complete; otherwise it fetches everything with the node as subject (or, when the subject is open,
+ * as object) in one SELECT and keeps it for the rest of the transaction. The union, each named graph and the
+ * dataset's quad finds all answer from the same quads.
  */
 final class RemoteQuads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteQuads.class);
 
     private final RemoteStore store;
     private final ReadCache cache;
@@ -31,28 +35,33 @@ final class RemoteQuads {
     List<Quad> find(Node s, Node p, Node o) {
         if (!answers(s, o))
             throw new IllegalArgumentException("neither subject nor object given");
-        List<Quad> around = bound(s) ? cache.peek(key("S", s)) : null;
-        if (around == null && bound(o))
-            around = cache.peek(key("O", o));
-        if (around == null)
-            around = bound(s) ? cache.get(key("S", s), () -> fetch(s, null)) : cache.get(key("O", o), () -> fetch(null, o));
-        Quad pattern = new Quad(Node.ANY, s == null ? Node.ANY : s, p == null ? Node.ANY : p, o == null ? Node.ANY : o);
-        return around.stream().filter(q -> matches(pattern, q)).toList();
+        Known known = cache.known();
+        List<Quad> held = known.find(s, p, o);
+        if (held != null)
+            return held;
+        if (LOG.isDebugEnabled())
+            LOG.debug("not held: {} {} {}", s, p, o);
+        if (bound(s)) {
+            fetch(s, null).forEach(known::add);
+            known.coverSubject(s, Known.Cover.ALL);
+        } else {
+            fetch(null, o).forEach(known::add);
+            known.coverObject(o, Known.Cover.ALL);
+        }
+        return known.find(s, p, o);
     }
 
-    private static boolean matches(Quad pattern, Quad q) {
-        return pattern.getSubject().matches(q.getSubject()) && pattern.getPredicate().matches(q.getPredicate())
-               && pattern.getObject().matches(q.getObject());
+    /** Fetches what a {@link Neighbourhood} describes into this transaction, in one query. */
+    void prefetch(Neighbourhood around) {
+        if (!cache.isOpen())
+            return; // Nothing would keep it.
+        around.fetch(store, cache.known());
     }
 
     private List<Quad> fetch(Node s, Node o) {
         String query = "SELECT" + Patterns.vars(Node.ANY, s, Node.ANY, o) + " WHERE { GRAPH ?g { " + Patterns.triple(s, Node.ANY, o)
                        + " } " + store.graphFilter("g") + " }";
         return Patterns.quads(store.select(query), Node.ANY, s, Node.ANY, o);
-    }
-
-    private static String key(String slot, Node n) {
-        return "quads " + slot + " " + n;
     }
 
     static boolean bound(Node n) {

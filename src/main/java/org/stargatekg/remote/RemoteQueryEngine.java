@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -22,6 +23,7 @@ import org.apache.jena.sparql.engine.QueryEngineRegistry;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
@@ -33,8 +35,10 @@ import org.apache.jena.sparql.util.Context;
  * Answers a SPARQL query over a {@link RemoteDatasetGraph} by sending it whole to the store, instead of evaluating
  * it locally one triple pattern at a time. The query reaching here is already parsed (Fuseki refuses anything that
  * is not a query); a query with SERVICE anywhere is refused with the embedded server's own error, so that the store
- * is never asked to call out. SELECT and ASK go as they are; CONSTRUCT and DESCRIBE go as SELECT * of their pattern
- * and modifiers, and their template or description is built here, as the embedded server does.
+ * is never asked to call out. SELECT goes as it is; ASK goes as a SELECT of one row of its pattern (Virtuoso 7.2.5
+ * does not always answer ASK with a boolean); CONSTRUCT and DESCRIBE go as SELECT * of their pattern and modifiers,
+ * and their template or description is built here, as the embedded server does. A query the store refuses (its
+ * SPARQL does not cover it) is refused with the store's message (422), an unreachable store gives 503 naming it.
  * A query without FROM or FROM NAMED is sent with our graphs as its dataset, so it sees what the embedded one sees.
  */
 final class RemoteQueryEngine extends QueryEngineBase {
@@ -63,25 +67,44 @@ final class RemoteQueryEngine extends QueryEngineBase {
     protected QueryIterator eval(Op op, DatasetGraph dsg, Binding input, Context cxt) {
         refuseService(cxt);
         ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
+        try {
+            return QueryIterPlainWrapper.create(rows(cxt).iterator(), execCxt);
+        } catch (QueryExceptionHTTP | HttpException ex) {
+            throw RemoteStore.refusal(store.endpoint(), ex);
+        }
+    }
+
+    /** The rows of the query's pattern from the store: for ASK one empty row when it holds, none when not. */
+    private List<Binding> rows(Context cxt) {
+        // Asked before the query takes its turn at the store: the list may itself need a request.
+        List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
         if (query.isAskType()) {
-            try (QueryExec exec = remote(query, cxt).build()) {
-                List<Binding> rows = exec.ask() ? List.of(BindingFactory.empty()) : List.of();
-                return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
-            }
+            // Virtuoso 7.2.5 may answer an ASK in JSON as a one-row table (__ASK_RETVAL) that is no boolean: ask for
+            // one row of the pattern instead, an answer every store gives as SPARQL says.
+            Query asSelect = RemoteStore.askAsSelect(query);
+            boolean yes = store.call(b -> {
+                try (QueryExec exec = remote(b, asSelect, graphs, cxt).build()) {
+                    return RemoteStore.holds(exec.select());
+                }
+            });
+            return yes ? List.of(BindingFactory.empty()) : List.of();
         }
         Query sent = query;
         if (!query.isSelectType()) {
             if (query.getQueryPattern() == null) // DESCRIBE <iri> alone: one empty row, the description is built here.
-                return QueryIterPlainWrapper.create(List.of(BindingFactory.empty()).iterator(), execCxt);
+                return List.of(BindingFactory.empty());
             sent = query.cloneQuery();
             sent.setQuerySelectType();
             sent.setQueryResultStar(true);
         }
-        List<Binding> rows = new ArrayList<>();
-        try (QueryExec exec = remote(sent, cxt).build()) {
-            exec.select().forEachRemaining(rows::add);
-        }
-        return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
+        Query asked = sent;
+        return store.call(b -> {
+            List<Binding> out = new ArrayList<>();
+            try (QueryExec exec = remote(b, asked, graphs, cxt).build()) {
+                exec.select().forEachRemaining(out::add);
+            }
+            return out;
+        });
     }
 
     /** Throws the embedded server's "SERVICE execution disabled" error if the query has SERVICE anywhere, even inside EXISTS. */
@@ -94,16 +117,15 @@ final class RemoteQueryEngine extends QueryEngineBase {
         }, new ExprVisitorBase());
     }
 
-    private QueryExecHTTPBuilder remote(Query q, Context cxt) {
-        QueryExecHTTPBuilder b = store.builder().query(q);
-        if (!q.hasDatasetDescription()) {
-            for (Node g : store.graphs()) {
-                b.addDefaultGraphURI(g.getURI());
-                b.addNamedGraphURI(g.getURI());
-            }
+    /** The store's request, set up by the store's gate, with this query, our graphs as its dataset, and the query's timeout if shorter. */
+    private QueryExecHTTPBuilder remote(QueryExecHTTPBuilder b, Query q, List<Node> graphs, Context cxt) {
+        b.query(q);
+        for (Node g : graphs) {
+            b.addDefaultGraphURI(g.getURI());
+            b.addNamedGraphURI(g.getURI());
         }
         long timeout = timeoutMillis(cxt);
-        if (timeout > 0)
+        if (timeout > 0 && timeout < store.timeout().toMillis())
             b.timeout(timeout, TimeUnit.MILLISECONDS);
         return b;
     }

@@ -1,23 +1,48 @@
 package org.stargatekg.remote;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An external SPARQL 1.1 query endpoint and the part of it we read: the named graphs whose IRI starts with a given
- * prefix (our {@code BASE graph/} by default), so that a store's own system graphs never show up in our pages.
+ * prefix (our {@code BASE graph/} by default), so that a store's own system graphs never show up in our pages, less
+ * the graph the {@code load} command keeps its version marker in ({@link LoadMarker}).
+ * Every request goes through one gate: at most {@link #maxConcurrent} at once (a caller waits for a turn no longer
+ * than the timeout), a connect timeout and a timeout for the answer, a count, and failures to answer turned into a
+ * {@link StoreUnavailableException} naming the store.
  * <pre>{@code
  * RemoteStore store = RemoteStore.at("http://127.0.0.1:8890/sparql", "https://w3id.org/stargate-kg/graph/");
  * DatasetGraph dsg = new RemoteDatasetGraph(store);
@@ -25,12 +50,34 @@ import org.apache.jena.sparql.util.FmtUtils;
  */
 public final class RemoteStore {
 
+    /** Results asked for by default: Virtuoso 7.2.5 writes SPARQL XML results for a third of the CPU its JSON costs. */
+    static final String XML_RESULTS = WebContent.contentTypeResultsXML;
+
+    /** How long a list of our graphs is used before the store is asked again, when no {@link StoreWatch} tells of a change. */
+    static final long GRAPH_LIST_MILLIS = 5_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteStore.class);
+
     private final String endpoint;
     private final String graphPrefix;
+    private final Node markerGraph;
+    private final LongAdder queries = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private Duration timeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int maxConcurrent = 16;
+    private String accept = XML_RESULTS;
+    private Semaphore permits = new Semaphore(maxConcurrent, true);
+    private HttpClient client = newClient(connectTimeout);
+    private volatile StoreWatch watch;
 
     private RemoteStore(String endpoint, String graphPrefix) {
         this.endpoint = endpoint;
         this.graphPrefix = graphPrefix;
+        this.markerGraph = NodeFactory.createURI(LoadMarker.graph(graphPrefix));
     }
 
     /** The endpoint at a URL, reading the named graphs whose IRI starts with {@code graphPrefix}. */
@@ -53,6 +100,36 @@ public final class RemoteStore {
         return this;
     }
 
+    /** The longest one request to the store may take, waiting for a turn included; default 30 s (the server's query timeout). */
+    public RemoteStore timeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        this.timeout = timeout;
+        if (connectTimeout.compareTo(timeout) > 0) {
+            connectTimeout = timeout;
+            client = newClient(connectTimeout);
+        }
+        return this;
+    }
+
+    /** How many requests may be open to the store at once; default 16. Others wait for a turn, within the timeout. */
+    public RemoteStore maxConcurrent(int n) {
+        if (n < 1)
+            throw new IllegalArgumentException("at least one request must be allowed: " + n);
+        this.maxConcurrent = n;
+        this.permits = new Semaphore(n, true);
+        return this;
+    }
+
+    /**
+     * Asks for SPARQL JSON results instead of XML, as this server did before issue 16: for the benchmark's
+     * comparison only (Virtuoso 7.2.5 spends about three times the CPU writing JSON).
+     */
+    public RemoteStore jsonResults() {
+        this.accept = WebContent.contentTypeResultsJSON;
+        return this;
+    }
+
     /** The query endpoint URL. */
     public String endpoint() {
         return endpoint;
@@ -63,60 +140,252 @@ public final class RemoteStore {
         return graphPrefix;
     }
 
+    /** The graph the load command writes its version marker into: under the prefix, but never one of the graphs we show. */
+    public Node markerGraph() {
+        return markerGraph;
+    }
+
     /** A SPARQL filter that keeps ?var to our graphs. */
     public String graphFilter(String var) {
-        return "FILTER(STRSTARTS(STR(?" + var + "), " + "\"" + FmtUtils.stringEsc(graphPrefix) + "\"))";
+        return "FILTER(STRSTARTS(STR(?" + var + "), " + "\"" + FmtUtils.stringEsc(graphPrefix) + "\") && ?" + var + " != <"
+               + markerGraph.getURI() + ">)";
     }
 
     /** Whether a graph name is one we read. */
     boolean isOurs(Node graph) {
-        return graph.isURI() && graph.getURI().startsWith(graphPrefix);
+        return graph != null && graph.isURI() && graph.getURI().startsWith(graphPrefix) && !graph.equals(markerGraph);
+    }
+
+    /** The longest one request may take. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Requests sent to the store so far for queries and pages (the watch's checks not included). */
+    public long queries() {
+        return queries.sum();
+    }
+
+    /** Of those, requests that got no answer (refused, timed out, no turn, 502/503/504, or not sent while the store was down). */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /**
+     * Requests the store answered with an error of the query's own (a 400 for SPARQL it does not take, such as a
+     * prefixed name without its PREFIX): the store is up, but one of our queries, or a user's, is not for it.
+     */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** Requests open to the store now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Total time spent waiting for the store's answers, in milliseconds. */
+    public long millis() {
+        return nanos.sum() / 1_000_000;
     }
 
     /** Runs a SELECT query we wrote (not a user's: no parse check here) and returns all its rows. */
     public List<Binding> select(String sparql) {
-        try (QueryExec exec = builder().query(sparql).build()) {
-            RowSet rows = exec.select();
-            List<Binding> out = new ArrayList<>();
-            rows.forEachRemaining(out::add);
-            return out;
-        }
+        return call(b -> {
+            try (QueryExec exec = b.query(sparql).build()) {
+                RowSet rows = exec.select();
+                List<Binding> out = new ArrayList<>();
+                rows.forEachRemaining(out::add);
+                return out;
+            }
+        });
     }
 
-    /** Runs an ASK query we wrote. */
+    /** Runs an ASK query we wrote, as a SELECT of one row (see {@link #askAsSelect}). */
     boolean ask(String sparql) {
-        try (QueryExec exec = builder().query(sparql).build()) {
-            return exec.ask();
+        return call(b -> {
+            try (QueryExec exec = b.query(askAsSelect(QueryFactory.create(sparql))).build()) {
+                return holds(exec.select());
+            }
+        });
+    }
+
+    /**
+     * Runs one request through the gate: the function gets a query execution builder set up for the endpoint (our
+     * client, results format, timeout) and must read the whole answer before it returns. While the last check by the
+     * {@link StoreWatch} failed, no request is sent: it fails at once with that check's reason.
+     */
+    <T> T call(Function<QueryExecHTTPBuilder, T> request) {
+        StoreWatch w = watch;
+        if (w != null && w.down() != null)
+            throw unavailable(w.down());
+        queries.increment();
+        try {
+            if (LOG.isDebugEnabled())
+                LOG.debug("store request {} from {}", queries.sum(), caller());
+            return send(request, timeout);
+        } catch (StoreUnavailableException ex) {
+            failures.increment();
+            throw ex;
         }
     }
 
-    /** How long a list of our graphs is used before the store is asked again: a graph loaded meanwhile shows up within this. */
-    static final long GRAPH_LIST_MILLIS = 5_000;
+    /** Where a request came from, for the debug log: the first frame outside this package. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith("org.stargatekg.remote.")
+                             && !f.getClassName().startsWith("org.apache.jena.") && !f.getClassName().startsWith("java."))
+                .limit(3).map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .toList().toString());
+    }
 
-    private record GraphList(List<Node> names, long fetchedNanos) {}
+    /**
+     * Whether the rows of an ASK sent as a SELECT hold one, read to their end: a response left half read is drained by
+     * Jena at close with a warning, on the connection another request will want.
+     */
+    static boolean holds(RowSet rows) {
+        boolean yes = rows.hasNext();
+        rows.forEachRemaining(r -> {});
+        return yes;
+    }
+
+    /**
+     * An ASK query as a SELECT of at most one row of its pattern: {@code ASK { P }} holds when
+     * {@code SELECT (1 AS ?ask) { P } LIMIT 1} has a row. Virtuoso 7.2.5 can answer an ASK in JSON as a one-row table
+     * with the variable {@code __ASK_RETVAL} instead of a boolean, which no SPARQL client reads; a table of rows it
+     * answers as every store does.
+     */
+    static Query askAsSelect(Query ask) {
+        Query select = ask.cloneQuery();
+        select.setQuerySelectType();
+        select.setQueryResultStar(false);
+        select.addResultVar("ask", NodeValue.makeInteger(1));
+        select.setLimit(1);
+        return select;
+    }
+
+    /**
+     * The error a query gets when the store fails it: 503 naming the store when it could not be reached, otherwise
+     * the store's own message as a refusal (422), since a store that answers with an error has refused this query
+     * (Virtuoso, for one, refuses a transitive path with neither end bound).
+     */
+    static RuntimeException refusal(String endpoint, RuntimeException ex) {
+        int status = ex instanceof QueryExceptionHTTP q ? q.getStatusCode() : ((HttpException) ex).getStatusCode();
+        String answer = ex instanceof QueryExceptionHTTP q ? q.getResponse() : ((HttpException) ex).getResponse();
+        if (status <= 0)
+            return new QueryExceptionHTTP(503, "The store at " + endpoint + " cannot be reached: "
+                                               + (ex.getCause() != null ? ex.getCause() : ex.getMessage()));
+        String message = answer != null && !answer.isBlank() ? answer.strip().lines().findFirst().orElse("")
+                : "HTTP " + status + (ex.getMessage() != null ? " " + ex.getMessage() : "");
+        return new QueryDeniedException("The store at " + endpoint + " could not answer this query: " + message);
+    }
+
+    /** The same as {@link #call} but sent whatever the last check said, within its own time: the check itself goes this way. */
+    <T> T send(Function<QueryExecHTTPBuilder, T> request, Duration within) {
+        long start = System.nanoTime();
+        long budget = within.toNanos();
+        boolean turn;
+        try {
+            turn = permits.tryAcquire(budget, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while waiting for a turn");
+        }
+        if (!turn) {
+            throw unavailable("all " + maxConcurrent + " connections stayed busy for " + seconds(within));
+        }
+        inFlight.incrementAndGet();
+        try {
+            long left = Math.max(1, budget - (System.nanoTime() - start));
+            // A long query goes as an HTML form: Virtuoso 7.2.5 never answers one POSTed as application/sparql-query.
+            QueryExecHTTPBuilder b = QueryExecHTTP.service(endpoint).httpClient(client).parseCheck(false)
+                                                  .sendMode(QuerySendMode.asGetWithLimitForm)
+                                                  .acceptHeader(accept).timeout(left, TimeUnit.NANOSECONDS);
+            return request.apply(b);
+        } catch (QueryExceptionHTTP | HttpException ex) {
+            String why = unanswered(ex, within);
+            if (why == null) {
+                refused.increment();
+                throw ex;
+            }
+            throw unavailable(why);
+        } finally {
+            inFlight.decrementAndGet();
+            permits.release();
+            nanos.add(System.nanoTime() - start);
+        }
+    }
+
+    /** What kept the store from answering, or null when it did answer (with an error of the query's own). */
+    private String unanswered(RuntimeException ex, Duration within) {
+        int status = ex instanceof QueryExceptionHTTP q ? q.getStatusCode() : ((HttpException) ex).getStatusCode();
+        if (status == 502 || status == 503 || status == 504)
+            return "HTTP " + status;
+        if (status > 0)
+            return null;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException)
+                return "no connection within " + seconds(connectTimeout);
+            if (t instanceof HttpTimeoutException)
+                return "no answer within " + seconds(within);
+            if (t instanceof ConnectException)
+                return "connection refused";
+        }
+        Throwable root = ex;
+        while (root.getCause() != null)
+            root = root.getCause();
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    StoreUnavailableException unavailable(String why) {
+        return new StoreUnavailableException(endpoint, why);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Starts checking the store's version marker and readiness every {@code interval}, after a first check now. */
+    public StoreWatch watch(Duration interval) {
+        StoreWatch w = new StoreWatch(this, interval);
+        w.start();
+        this.watch = w;
+        return w;
+    }
+
+    /** The watch started by {@link #watch}, or null. */
+    StoreWatch watcher() {
+        return watch;
+    }
+
+    private record GraphList(List<Node> names, long version, long fetchedNanos) {}
 
     private volatile GraphList graphList;
 
     /**
      * The names of our graphs, in IRI order. Every user query is sent with them as its dataset, so the list is kept
-     * for {@value #GRAPH_LIST_MILLIS} ms rather than asked for (a scan of the store) before each query.
+     * until the {@link StoreWatch} sees the store's content change (or, unwatched, for {@value #GRAPH_LIST_MILLIS} ms)
+     * rather than asked for (a scan of the store) before each query.
      */
     List<Node> graphs() {
         GraphList held = graphList;
+        StoreWatch w = watch;
+        long version = w == null ? -1 : w.version();
         long now = System.nanoTime();
-        if (held != null && now - held.fetchedNanos() < GRAPH_LIST_MILLIS * 1_000_000L)
+        if (held != null && (w != null ? held.version() == version : now - held.fetchedNanos() < GRAPH_LIST_MILLIS * 1_000_000L))
             return held.names();
         List<Node> out = new ArrayList<>();
         for (Binding b : select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + graphFilter("g") + " } ORDER BY ?g"))
             out.add(b.get("g"));
         List<Node> names = List.copyOf(out);
-        graphList = new GraphList(names, now);
+        graphList = new GraphList(names, version, now);
         return names;
     }
 
-    /** A query execution against the endpoint; queries we write ourselves skip the local parse check. */
-    QueryExecHTTPBuilder builder() {
-        return QueryExecHTTP.service(endpoint).parseCheck(false);
+    /** HTTP/1.1 only (no h2c upgrade dance with every new connection), with a connect timeout. */
+    private static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                         .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     static Iterator<Binding> none() {

@@ -22,10 +22,10 @@ public final class SearchFields {
     /** The field that holds the subject IRI of each indexed literal. */
     static final String ENTITY = "uri";
 
-    private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
-    private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
-    private static final String SCHEMA = "https://schema.org/";
-    private static final String DCTERMS = "http://purl.org/dc/terms/";
+    private static final String RDFS = org.apache.jena.vocabulary.RDFS.getURI();
+    private static final String SKOS = org.apache.jena.vocabulary.SKOS.getURI();
+    private static final String SCHEMA = org.stargatekg.vocab.SCHEMA.NS;
+    private static final String DCTERMS = org.apache.jena.vocabulary.DCTerms.NS;
 
     /**
      * How much a match in each field counts on the search page: the words someone said first, then names, then what

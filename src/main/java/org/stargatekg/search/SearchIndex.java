@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -143,31 +144,52 @@ public final class SearchIndex implements TextSearch {
         return "Lucene index in memory, " + documents + " literals";
     }
 
-    /** One matching literal of a subject and its score. */
-    record Match(Node literal, float score) {}
+    /** One matching literal of a subject, its score, and the property that holds it where the search knows it (else null). */
+    record Match(Node literal, float score, Node property) {
+        Match(Node literal, float score) {
+            this(literal, score, null);
+        }
+    }
 
     /**
      * Hits from matching literals grouped by subject (best literal first): a resource scores the sum of its literals'
      * scores, {@link #VOCABULARY_WEIGHT} of it for our ontology's terms, and shows its best literal as snippet.
      */
     static List<SearchHit> rank(DatasetGraph dataset, String vocabulary, Map<Node, List<Match>> bySubject, Set<String> words, int limit) {
+        return rank(dataset, vocabulary, bySubject, words, limit, top -> { });
+    }
+
+    /**
+     * The same, telling {@code before} which subjects made the cut (inside the read transaction, before anything is read
+     * about them), so that a store far away can send their labels and classes in one answer.
+     */
+    static List<SearchHit> rank(DatasetGraph dataset, String vocabulary, Map<Node, List<Match>> bySubject, Set<String> words, int limit,
+                                Consumer<List<Node>> before) {
+        List<Map.Entry<Node, Float>> scored = new ArrayList<>();
+        bySubject.forEach((subject, list) -> {
+            float score = 0;
+            for (Match h : list)
+                score += h.score();
+            if (subject.isURI() && subject.getURI().startsWith(vocabulary))
+                score *= VOCABULARY_WEIGHT;
+            scored.add(Map.entry(subject, score));
+        });
+        // A stable sort: equal scores keep the order the search gave.
+        scored.sort(Comparator.comparingDouble((Map.Entry<Node, Float> e) -> e.getValue()).reversed());
+        List<Map.Entry<Node, Float>> top = scored.subList(0, Math.min(limit, scored.size()));
         return Txn.calculateRead(dataset, () -> {
+            before.accept(top.stream().map(Map.Entry::getKey).toList());
             Graph union = dataset.getUnionGraph();
             List<SearchHit> result = new ArrayList<>();
-            bySubject.forEach((subject, list) -> {
-                float score = 0;
-                for (Match h : list)
-                    score += h.score();
-                if (subject.isURI() && subject.getURI().startsWith(vocabulary))
-                    score *= VOCABULARY_WEIGHT;
-                Match best = list.get(0);
+            for (Map.Entry<Node, Float> e : top) {
+                Node subject = e.getKey();
+                Match best = bySubject.get(subject).get(0);
                 String literal = best.literal() == null ? "" : best.literal().getLiteralLexicalForm();
+                String property = best.property() != null ? best.property().getURI() : property(union, subject, literal);
                 result.add(new SearchHit(subject.isURI() ? subject.getURI() : subject.toString(), label(union, subject),
-                                         types(union, subject), score, property(union, subject, literal),
-                                         Snippet.of(literal, words)));
-            });
-            result.sort(Comparator.comparingDouble(SearchHit::score).reversed());
-            return List.copyOf(result.subList(0, Math.min(limit, result.size())));
+                                         types(union, subject), e.getValue(), property, Snippet.of(literal, words)));
+            }
+            return List.copyOf(result);
         });
     }
 

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.stargatekg.remote.RemoteDatasetGraph;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.vocab.Namespaces;
 
@@ -37,12 +37,12 @@ public final class StoreSearch implements TextSearch {
     private static final int MIN_PREFIX = 4;
 
     private final RemoteStore store;
-    private final DatasetGraph dataset;
+    private final RemoteDatasetGraph dataset;
     private final SearchFields fields;
     private final String vocabulary;
     private final Feature feature;
 
-    private StoreSearch(RemoteStore store, DatasetGraph dataset, Namespaces ns, Feature feature) {
+    private StoreSearch(RemoteStore store, RemoteDatasetGraph dataset, Namespaces ns, Feature feature) {
         this.store = store;
         this.dataset = dataset;
         this.fields = new SearchFields(ns);
@@ -51,12 +51,12 @@ public final class StoreSearch implements TextSearch {
     }
 
     /** A search through a store, with its full-text feature if a probe finds one; {@code dataset} reads the same store. */
-    public static StoreSearch over(RemoteStore store, DatasetGraph dataset, Namespaces ns) {
+    public static StoreSearch over(RemoteStore store, RemoteDatasetGraph dataset, Namespaces ns) {
         return new StoreSearch(store, dataset, ns, probe(store));
     }
 
     /** A search through a store with a given feature, unprobed. */
-    public static StoreSearch over(RemoteStore store, DatasetGraph dataset, Namespaces ns, Feature feature) {
+    public static StoreSearch over(RemoteStore store, RemoteDatasetGraph dataset, Namespaces ns, Feature feature) {
         return new StoreSearch(store, dataset, ns, Objects.requireNonNull(feature, "feature"));
     }
 
@@ -102,10 +102,12 @@ public final class StoreSearch implements TextSearch {
             Node o = row.get("o");
             Node sc = row.get("sc");
             float score = (sc != null && sc.isLiteral() ? Float.parseFloat(sc.getLiteralLexicalForm()) : 1f) * fields.weight(p);
-            bySubject.computeIfAbsent(row.get("s"), k -> new ArrayList<>()).add(new SearchIndex.Match(o, score));
+            bySubject.computeIfAbsent(row.get("s"), k -> new ArrayList<>()).add(new SearchIndex.Match(o, score, p));
         }
         bySubject.values().forEach(l -> l.sort(Comparator.comparingDouble(SearchIndex.Match::score).reversed()));
-        return SearchIndex.rank(dataset, vocabulary, bySubject, words, limit);
+        // The hits' labels and classes in one more query, not one per hit.
+        return SearchIndex.rank(dataset, vocabulary, bySubject, words, limit,
+                                dataset::prefetchLabelsAndTypes);
     }
 
     /** Any of the words (as the embedded index: Lucene's default OR) in Virtuoso's text-query syntax. */

@@ -26,8 +26,9 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * once ({@link NodeDictionary}) and each quad is four ints, sorted in six orders (GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
  * so that any pattern, in one graph or across all, is one contiguous range of one order: found through a start
  * table for the first component, then by binary search within it.
- * Its default graph is empty; its union graph gives each triple once, duplicates being adjacent in the orders
- * that end with the graph. Built by {@link Builder}; every write throws.
+ * Its default graph holds the quads added to the default graph (none for the served graph, whose default graph is the
+ * union view over this store); its union graph gives each triple of the named graphs once, duplicates being adjacent
+ * in the orders that end with the graph. Built by {@link Builder}; every write throws.
  */
 public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
 
@@ -39,6 +40,8 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
     private final QuadOrder[] inGraph;
     private final QuadOrder[] acrossGraphs;
     private final List<Node> graphNames;
+    /** The id the default graph's quads carry as their graph, or -1 when it is empty. */
+    private final int defaultId;
     private final Graph defaultGraph = GraphView.createDefaultGraph(this);
     private final Graph unionGraph = new UnionGraph(this);
     private final PredicateStatistics statistics;
@@ -64,9 +67,11 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
             new QuadOrder(shapes[2], positions[2], columns, count, ids),
             new QuadOrder(shapes[3], positions[3], columns, count, ids),
             new QuadOrder(shapes[4], positions[4], columns, count, ids)};
+        int dflt = terms.id(Quad.defaultGraphIRI);
+        this.defaultId = dflt >= 0 && hasGraph(dflt) ? dflt : -1;
         List<Node> names = new ArrayList<>();
         for (int i = 0; i < count; i++)
-            if (i == 0 || columns[G][i] != columns[G][i - 1])
+            if ((i == 0 || columns[G][i] != columns[G][i - 1]) && columns[G][i] != defaultId)
                 names.add(terms.node(columns[G][i]));
         this.graphNames = Collections.unmodifiableList(names);
         this.statistics = new PredicateStatistics(columns, acrossGraphs[0], acrossGraphs[1], acrossGraphs[2], count, ids);
@@ -115,26 +120,26 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
 
     @Override
     protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
-        return Collections.emptyIterator();
+        return defaultId < 0 ? Collections.emptyIterator() : findInSpecificNamedGraph(Quad.defaultGraphIRI, s, p, o);
     }
 
     @Override
     protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
         int[] key = key(g, s, p, o);
-        return key == null ? Collections.emptyIterator() : new Matches(best(inGraph, key), key, null);
+        return key == null ? Collections.emptyIterator() : new Matches(best(inGraph, key), key, null, -1);
     }
 
     @Override
     protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
         int[] key = key(Node.ANY, s, p, o);
-        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, null);
+        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, null, defaultId);
     }
 
-    /** Each triple once, as a quad in {@link Quad#unionGraph}. */
+    /** Each triple of the named graphs once, as a quad in {@link Quad#unionGraph}. */
     @Override
     public Iterator<Quad> findQuadsInUnionGraph(Node s, Node p, Node o) {
         int[] key = key(Node.ANY, s, p, o);
-        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, Quad.unionGraph);
+        return key == null ? Collections.emptyIterator() : new Matches(best(acrossGraphs, key), key, Quad.unionGraph, defaultId);
     }
 
     @Override
@@ -169,20 +174,25 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         return best;
     }
 
-    /** The quads in one range of one order that match every bound component; with a graph name given, distinct triples in that graph. */
+    /**
+     * The quads in one range of one order that match every bound component, except those of the graph {@code skipGraph}
+     * (the default graph, when looking across the named ones); with a graph name given, distinct triples in that graph.
+     */
     private final class Matches implements Iterator<Quad> {
         private final QuadOrder order;
         private final int[] key;
         private final Node asGraph;
+        private final int skipGraph;
         private final int end;
         private int i;
         private int lastS = -1, lastP = -1, lastO = -1;
         private Quad next;
 
-        Matches(QuadOrder order, int[] key, Node asGraph) {
+        Matches(QuadOrder order, int[] key, Node asGraph, int skipGraph) {
             this.order = order;
             this.key = key;
             this.asGraph = asGraph;
+            this.skipGraph = skipGraph;
             int k = order.boundPrefix(key);
             int from = k > 0 ? order.firstFrom(key) : 0;
             int to = k > 0 ? order.firstTo(key) : count;
@@ -194,7 +204,7 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         public boolean hasNext() {
             while (next == null && i < end) {
                 int pos = order.position(i++);
-                if (!matches(pos))
+                if (!matches(pos) || columns[G][pos] == skipGraph)
                     continue;
                 int s = columns[S][pos], p = columns[P][pos], o = columns[O][pos];
                 if (asGraph != null) {
@@ -236,6 +246,8 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
             n = 0;
             for (int i = 0; i < count; i++) {
                 int pos = spog.position(i);
+                if (columns[G][pos] == defaultId)
+                    continue;
                 int s = columns[S][pos], p = columns[P][pos], o = columns[O][pos];
                 if (s != lastS || p != lastP || o != lastO)
                     n++;
@@ -251,7 +263,13 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
     /** Whether some named graph holds the triple of three given terms. */
     private boolean unionContains(Node s, Node p, Node o) {
         int si = terms.id(s), pi = terms.id(p), oi = terms.id(o);
-        return si >= 0 && pi >= 0 && oi >= 0 && count(si, pi, oi) > 0;
+        if (si < 0 || pi < 0 || oi < 0)
+            return false;
+        if (defaultId < 0)
+            return count(si, pi, oi) > 0;
+        // The default graph's own quads are not in the union: look for a quad of the triple in a named graph.
+        int[] key = {-1, si, pi, oi};
+        return new Matches(best(acrossGraphs, key), key, Quad.unionGraph, defaultId).hasNext();
     }
 
     /**
@@ -306,8 +324,11 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         if (Quad.isDefaultGraph(graphNode) || Quad.isUnionGraph(graphNode))
             return true;
         int id = terms.id(graphNode);
-        if (id < 0)
-            return false;
+        return id >= 0 && id != defaultId && hasGraph(id);
+    }
+
+    /** Whether some quad has this term id as its graph. */
+    private boolean hasGraph(int id) {
         int[] key = {id, -1, -1, -1};
         return inGraph[0].firstFrom(key) < inGraph[0].firstTo(key);
     }
@@ -350,11 +371,10 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
             return this;
         }
 
-        /** Adds one quad; it must be in a named graph. */
+        /** Adds one quad, to a named graph or to the default graph ({@link Quad#isDefaultGraph}). */
         public Builder add(Quad quad) {
-            if (quad.isDefaultGraph())
-                throw new IllegalArgumentException("Only named graphs: " + quad);
-            return add(terms.intern(quad.getGraph()), quad.asTriple());
+            Node g = quad.isDefaultGraph() ? Quad.defaultGraphIRI : quad.getGraph();
+            return add(terms.intern(g), quad.asTriple());
         }
 
         private Builder add(int g, Triple t) {

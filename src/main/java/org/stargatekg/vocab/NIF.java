@@ -14,6 +14,12 @@ public final class NIF {
     /** The whole text of a document, against which passages are positioned. */
     public static final Node Context = term("Context");
 
+    /** A sentence of a context, positioned by offsets like any other string of it. */
+    public static final Node Sentence = term("Sentence");
+
+    /** A string of a context positioned by begin and end offsets. */
+    public static final Node OffsetBasedString = term("OffsetBasedString");
+
     // Properties
 
     /** The full text of a context. */
@@ -30,6 +36,18 @@ public final class NIF {
 
     /** The exact text of a passage. */
     public static final Node anchorOf = term("anchorOf");
+
+    /** The words just before a string in its context: used to tell apart words that occur more than once. */
+    public static final Node before = term("before");
+
+    /** The words just after a string in its context: used to tell apart words that occur more than once. */
+    public static final Node after = term("after");
+
+    /** The sentence a string lies in. */
+    public static final Node sentence = term("sentence");
+
+    /** The sentence that follows a sentence in its context. */
+    public static final Node nextSentence = term("nextSentence");
 
     private NIF() {}
 

@@ -2,6 +2,15 @@ package org.stargatekg.vocab;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VOID;
+import org.apache.jena.vocabulary.XSD;
 
 /** The prefixes our pages and RDF answers abbreviate IRIs with: the standard vocabularies we use and our own. */
 public final class Prefixes {
@@ -14,24 +23,24 @@ public final class Prefixes {
         pm.setNsPrefix(SG.PREFIX, SG.NS);
         pm.setNsPrefix("id", ns.instances());
         pm.setNsPrefix("ev", ns.evidence());
-        pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-        pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-        pm.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
-        pm.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-        pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
-        pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
+        pm.setNsPrefix("rdf", RDF.getURI());
+        pm.setNsPrefix("rdfs", RDFS.getURI());
+        pm.setNsPrefix("owl", OWL.getURI());
+        pm.setNsPrefix("xsd", XSD.getURI());
+        pm.setNsPrefix("skos", SKOS.getURI());
+        pm.setNsPrefix("dcterms", DCTerms.getURI());
         pm.setNsPrefix("vann", "http://purl.org/vocab/vann/");
-        pm.setNsPrefix("schema", "https://schema.org/");
+        pm.setNsPrefix("schema", SCHEMA.NS);
         pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
         pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
-        pm.setNsPrefix("org", "http://www.w3.org/ns/org#");
+        pm.setNsPrefix("org", ORG.NS);
         pm.setNsPrefix("cito", "http://purl.org/spar/cito/");
-        pm.setNsPrefix("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#");
+        pm.setNsPrefix("nif", NIF.NS);
         pm.setNsPrefix("sh", "http://www.w3.org/ns/shacl#");
         pm.setNsPrefix("wd", "http://www.wikidata.org/entity/");
         pm.setNsPrefix("dbr", "http://dbpedia.org/resource/");
-        pm.setNsPrefix("void", "http://rdfs.org/ns/void#");
-        pm.setNsPrefix("dcat", "http://www.w3.org/ns/dcat#");
+        pm.setNsPrefix("void", VOID.NS);
+        pm.setNsPrefix("dcat", DCAT.NS);
         return pm;
     }
 }

@@ -207,6 +207,9 @@ public final class SG {
     /** Evidence passage. */
     public static final Resource EvidencePassage = resource("EvidencePassage");
 
+    /** Course of action (proposed, recommended or warned against by a statement). */
+    public static final Resource CourseOfAction = resource("CourseOfAction");
+
     // --- Object properties -----------------------------------------------------------------------------------
 
     /** Evidence. */
@@ -422,6 +425,12 @@ public final class SG {
     /** Claimed status. */
     public static final Property claimedStatus = property("claimedStatus");
 
+    /** Stated in: whose word a monetary amount rests on (the article or a statement). */
+    public static final Property statedIn = property("statedIn");
+
+    /** Rather than: the alternative a proposition's subject is preferred over. */
+    public static final Property ratherThan = property("ratherThan");
+
     // --- Datatype properties ---------------------------------------------------------------------------------
 
     /** Role title. */
@@ -563,6 +572,32 @@ public final class SG {
 
     /** Already underway (a sg:Status). */
     public static final Resource Underway = resource("Underway");
+
+    // --- Added with the draft, sentence and model features -----------------------------------------------
+
+    /** Review status. */
+    public static final Resource ReviewStatus = resource("ReviewStatus");
+
+    /** Occurrence. */
+    public static final Property occurrence = property("occurrence");
+
+    /** Stated duration. */
+    public static final Property statedDuration = property("statedDuration");
+
+    /** Stated date. */
+    public static final Property statedDate = property("statedDate");
+
+    /** Review status. */
+    public static final Property reviewStatus = property("reviewStatus");
+
+    /** Not reviewed (a sg:ReviewStatus). */
+    public static final Resource NotReviewed = resource("NotReviewed");
+
+    /** Reviewed (a sg:ReviewStatus). */
+    public static final Resource Reviewed = resource("Reviewed");
+
+    /** Stated amount (a sg:Attribute). */
+    public static final Resource StatedAmount = resource("StatedAmount");
 
     private static Resource resource(String local) {
         return ResourceFactory.createResource(NS + local);

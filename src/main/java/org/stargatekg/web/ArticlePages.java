@@ -31,8 +31,19 @@ final class ArticlePages {
         Graph g = site.union();
         String text = site.articleText(article);
         List<ArticlePage.PassageEntry> entries = new ArrayList<>();
+        List<int[]> idle = new ArrayList<>();
+        List<Link> idleSentences = new ArrayList<>();
         for (var tr : g.find(Node.ANY, NIF.referenceContext, article).toList()) {
             Node passageNode = tr.getSubject();
+            if (g.contains(passageNode, Terms.TYPE, NIF.Sentence)) {
+                // A sentence supports nothing when no passage in it is evidence for, or describes, anything.
+                Passage s = pages.evidence().passage(passageNode);
+                if (s != null && !supportsSomething(g, passageNode)) {
+                    idle.add(new int[] {s.begin(), s.end()});
+                    idleSentences.add(site.link(passageNode, labels));
+                }
+                continue;
+            }
             Passage p = pages.evidence().passage(passageNode);
             if (p == null)
                 continue;
@@ -47,6 +58,10 @@ final class ArticlePages {
         entries.sort(Comparator.comparingInt((ArticlePage.PassageEntry e) -> e.passage().begin())
                                .thenComparingInt(e -> e.passage().end()));
         TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
+        for (int[] i : idle) {
+            cuts.add(i[0]);
+            cuts.add(i[1]);
+        }
         for (var e : entries) {
             cuts.add(e.passage().begin());
             cuts.add(e.passage().end());
@@ -71,11 +86,36 @@ final class ArticlePages {
             String hover = innermost == null ? null
                     : covering + (covering == 1 ? " passage" : " passages") + "; supports "
                       + innermost.supports().stream().map(Link::label).reduce((x, y) -> x + "; " + y).orElse("nothing");
+            boolean unsupported = idle.stream().anyMatch(i -> i[0] <= a && i[1] >= b);
             segments.add(new ArticlePage.Segment(text.substring(a, b), starting, innermost != null,
-                                                 innermost == null ? null : "#entry-" + innermost.anchor(), hover));
+                                                 innermost == null ? null : "#entry-" + innermost.anchor(), hover, unsupported));
             from = to;
         }
-        return new ArticlePage(site.link(article, labels), labels.label(article), segments, entries);
+        idleSentences.sort(Comparator.comparing(Link::iri, ArticlePages::bySentenceNumber));
+        return new ArticlePage(site.link(article, labels), labels.label(article), segments, entries, idleSentences,
+                               pages.evidence().notReviewed(article));
+    }
+
+    private boolean supportsSomething(Graph g, Node sentence) {
+        for (var t : g.find(Node.ANY, NIF.sentence, sentence).toList()) {
+            Node passage = t.getSubject();
+            if (g.contains(Node.ANY, site.terms().evidence, passage) || g.contains(Node.ANY, site.terms().describedIn, passage))
+                return true;
+        }
+        return false;
+    }
+
+    /** Orders sentence IRIs (…/sentence/N) by N. */
+    private static int bySentenceNumber(String a, String b) {
+        return Integer.compare(number(a), number(b));
+    }
+
+    private static int number(String iri) {
+        try {
+            return Integer.parseInt(iri.substring(iri.lastIndexOf('/') + 1));
+        } catch (NumberFormatException ex) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static int length(ArticlePage.PassageEntry e) {

@@ -51,7 +51,23 @@ final class Evidence {
         String anchor = local(passage);
         String articleHref = site.addresses().href(context.getURI()) + "#" + anchor;
         return new Passage(site.link(passage, labels), b, e, text.substring(from, b), text.substring(b, e),
-                           text.substring(e, to), articleHref);
+                           text.substring(e, to), articleHref, site.link(context, labels), notReviewed(passage));
+    }
+
+    /** Whether a resource is a draft's proposal that no author has reviewed (sg:reviewStatus sg:NotReviewed). */
+    boolean notReviewed(Node node) {
+        return site.union().contains(node, site.terms().reviewStatus, site.terms().notReviewed);
+    }
+
+    /** The passages of {@link #of}, grouped by the article they are from, articles by title. */
+    List<ResourcePage.ArticleEvidence> byArticle(Node item) {
+        java.util.Map<String, ResourcePage.ArticleEvidence> groups = new java.util.LinkedHashMap<>();
+        for (Passage p : of(item))
+            groups.computeIfAbsent(p.article().iri(), k -> new ResourcePage.ArticleEvidence(p.article(), new ArrayList<>()))
+                  .passages().add(p);
+        return groups.values().stream()
+                     .sorted(Comparator.comparing((ResourcePage.ArticleEvidence g) -> g.article().label(), String.CASE_INSENSITIVE_ORDER))
+                     .toList();
     }
 
     /** The fragment name of a passage in the article view. */

@@ -54,8 +54,12 @@ final class Labels {
         }
         Iterator<Triple> back = vocabularyLabels.find(property, Terms.INVERSE, Node.ANY);
         try {
-            if (back.hasNext())
-                return label(back.next().getObject());
+            if (back.hasNext()) {
+                Node inverse = back.next().getObject();
+                // An anonymous inverse exists only in our vocabulary file: no need to ask the data about it.
+                String own = inverse.isBlank() ? pick(vocabularyLabels, inverse, Terms.LABEL) : null;
+                return own != null ? own : label(inverse);
+            }
         } finally {
             close(back);
         }

@@ -16,11 +16,16 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.stargatekg.backend.Reads;
 import org.stargatekg.http.AddressMap;
+import org.stargatekg.describe.Dumps;
+import org.stargatekg.describe.ExtensionFunctions;
 
 /**
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
@@ -49,19 +54,22 @@ public final class LinkedDataServlet extends HttpServlet {
     private final transient Site site;
     private final transient Templates templates;
     private final transient List<Examples.Example> examples;
+    private final transient Downloads downloads;
+    private final transient ExtensionFunctions functions;
 
-    /** A servlet over the site's dataset. */
-    public LinkedDataServlet(Site site) {
+    /** A servlet over the site's dataset, linking the given dumps and listing the given extension functions in the editor. */
+    public LinkedDataServlet(Site site, Dumps dumps, ExtensionFunctions functions) {
         this.site = site;
         this.templates = new Templates(site);
         this.examples = Examples.shipped();
+        this.downloads = new Downloads(dumps);
+        this.functions = functions;
     }
 
-    /** The SPARQL editor page, with our prefixes filled in and the competency questions as examples. */
-    void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String prefixes = Examples.prefixes(site.namespaces());
-        String initial = prefixes + "\nSELECT ?s ?p ?o WHERE {\n  ?s ?p ?o\n}\nLIMIT 25\n";
-        html(resp, 200, "editor.jte", Map.of("prefixes", prefixes, "examples", examples, "initial", initial));
+    /** The SPARQL editor page: our prefixes filled in, the competency questions as examples, completions, extension functions. */
+    public void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        EditorPage page = Txn.calculateRead(site.dataset(), () -> new EditorPages(site, functions).page(examples));
+        html(resp, 200, "editor.jte", Map.of("page", page));
     }
 
     @Override
@@ -71,12 +79,17 @@ public final class LinkedDataServlet extends HttpServlet {
             serveStatic(path.substring("/static/".length()), resp);
             return;
         }
+        if (path.startsWith(WebJars.PREFIX)) {
+            WebJars.serve(path.substring(WebJars.PREFIX.length()), resp);
+            return;
+        }
         if (path.equals("/")) {
             if (negotiate(req, null) == null || !"text/html".equals(negotiate(req, null).mediaType())) {
                 notAcceptable(resp);
                 return;
             }
-            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page())));
+            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page()),
+                                               "downloads", downloads.all()));
             return;
         }
         if (path.equals("/explore")) {
@@ -95,17 +108,34 @@ public final class LinkedDataServlet extends HttpServlet {
         doGet(req, resp);
     }
 
+    /**
+     * One read transaction for the whole answer, so that what is fetched to tell whether the resource exists serves
+     * the page too; before each lookup the backend hears what the answer will read ({@link Reads}).
+     */
     private void resource(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        DatasetGraph dsg = site.dataset();
+        dsg.begin(ReadWrite.READ);
+        try {
+            resourceRead(path, req, resp);
+        } finally {
+            dsg.end();
+        }
+    }
+
+    private void resourceRead(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         AddressMap addresses = site.addresses();
         Format forced = null;
         Node requested = NodeFactory.createURI(addresses.iri(path));
         Node target = requested;
-        boolean exists = Txn.calculateRead(site.dataset(), () -> site.exists(requested));
+        Format asked = negotiate(req, null);
+        site.prefetch(reads(requested, asked), requested);
+        boolean exists = site.exists(requested);
         if (!exists) {
             for (Format f : FORMATS) {
                 if (path.endsWith(f.suffix())) {
                     Node stripped = NodeFactory.createURI(addresses.iri(path.substring(0, path.length() - f.suffix().length())));
-                    if (Txn.calculateRead(site.dataset(), () -> site.exists(stripped))) {
+                    site.prefetch(reads(stripped, f), stripped);
+                    if (site.exists(stripped)) {
                         forced = f;
                         target = stripped;
                         exists = true;
@@ -118,7 +148,7 @@ public final class LinkedDataServlet extends HttpServlet {
             notFound(req, resp, target.getURI());
             return;
         }
-        Format format = forced != null ? forced : negotiate(req, null);
+        Format format = forced != null ? forced : asked;
         if (format == null) {
             notAcceptable(resp);
             return;
@@ -136,11 +166,20 @@ public final class LinkedDataServlet extends HttpServlet {
             resp.setHeader("Content-Location", addresses.path(target.getURI()) + format.suffix());
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
-            Page page = Txn.calculateRead(site.dataset(), () -> htmlPage(resource));
-            html(resp, 200, page.template(), Map.of("page", page.model()));
+            // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
+            Page page = htmlPage(resource);
+            boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
+            html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
         }
         rdf(resp, format, resource);
+    }
+
+    /** What answering a node in a format will read: its HTML page (an article's view, a resource's page) or its RDF. */
+    private Reads reads(Node node, Format format) {
+        if (format == null || !format.mediaType().equals("text/html"))
+            return Reads.DESCRIPTION;
+        return site.articleText(node) != null ? Reads.ARTICLE_PAGE : Reads.RESOURCE_PAGE;
     }
 
     /** Which template and model render a node: the ontology, an article, or the generic resource page. */
@@ -199,18 +238,24 @@ public final class LinkedDataServlet extends HttpServlet {
         resp.setContentLength(0);
     }
 
+    /** The graph view, read in one transaction: the node's neighbourhood fetched first, then its existence and layout. */
     private void explore(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String iri = req.getParameter("iri");
-        if (iri == null || iri.isBlank()) {
-            iri = Txn.calculateRead(site.dataset(), site::mainTopic);
+        DatasetGraph dsg = site.dataset();
+        dsg.begin(ReadWrite.READ);
+        try {
+            String given = req.getParameter("iri");
+            String iri = given == null || given.isBlank() ? site.mainTopic() : given;
+            Node node = NodeFactory.createURI(iri);
+            site.prefetch(Reads.GRAPH_VIEW, node);
+            if (!site.exists(node)) {
+                notFound(req, resp, iri);
+                return;
+            }
+            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node);
+            html(resp, 200, "explore.jte", Map.of("page", page));
+        } finally {
+            dsg.end();
         }
-        Node node = NodeFactory.createURI(iri);
-        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
-            notFound(req, resp, iri);
-            return;
-        }
-        ExplorePage page = Txn.calculateRead(site.dataset(), () -> new ExplorePages(site, new ResourcePages(site)).page(node));
-        html(resp, 200, "explore.jte", Map.of("page", page));
     }
 
     private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {

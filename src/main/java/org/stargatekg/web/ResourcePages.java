@@ -95,7 +95,10 @@ final class ResourcePages {
             groups.add(new PropertyGroup("Links to this resource", rows(incoming, true)));
         if (!standard.isEmpty())
             groups.add(new PropertyGroup(STANDARD_GROUP, rows(standard, false)));
-        String query = "DESCRIBE <" + self.iri() + ">";
+        // A graph's IRI is the name of its content, not a subject in it: DESCRIBE would find nothing to say.
+        String query = site.dataset().containsGraph(node)
+                ? "SELECT ?s ?p ?o WHERE {\n  GRAPH <" + self.iri() + "> { ?s ?p ?o }\n}\nLIMIT 100"
+                : "DESCRIBE <" + self.iri() + ">";
         String queryHref = "/sparql#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
         String exploreHref = "/explore?iri=" + URLEncoder.encode(self.iri(), StandardCharsets.UTF_8);
         List<ResourcePage.FormatLink> formatLinks = new ArrayList<>();
@@ -104,7 +107,7 @@ final class ResourcePages {
             formatLinks.add(new ResourcePage.FormatLink(f.name(), path + f.suffix(), f.mediaType()));
         return new ResourcePage(self, types, description(node), groups, evidence.of(node),
                                 new Threads(site, labels, evidence).thread(node), sameAs, formatLinks, queryHref,
-                                exploreHref);
+                                exploreHref, evidence.byArticle(node), evidence.notReviewed(node));
     }
 
     /** Whether an incoming triple (x p self) repeats an outgoing one (self q x) where q is p's declared inverse. */

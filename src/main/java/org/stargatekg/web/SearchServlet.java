@@ -13,6 +13,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.stargatekg.search.SearchHit;
 import org.stargatekg.search.SearchIndex;
+import org.stargatekg.search.SearchTooSlowException;
 import org.stargatekg.search.TextSearch;
 
 /**
@@ -57,6 +58,10 @@ public final class SearchServlet extends HttpServlet {
             hits = index.search(query, limit);
         } catch (IllegalArgumentException ex) {
             fail(resp, json, query, "Cannot search for this: " + ex.getMessage());
+            return;
+        } catch (SearchTooSlowException ex) {
+            resp.setHeader("Retry-After", "5");
+            send(resp, 503, "text/plain", "Search too slow: " + ex.getMessage() + "\n");
             return;
         }
         if (json)

@@ -15,49 +15,80 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.stargatekg.backend.Backend;
+import org.stargatekg.backend.Reads;
 import org.stargatekg.vocab.Prefixes;
 import org.stargatekg.http.AddressMap;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 
 /**
- * What every page needs to know about the served graph, gathered once at start: the dataset, its namespaces and
- * prefixes, our ontology's terms, labels, and the text of each article that evidence passages point into.
+ * What every page needs to know about the served graph: the dataset, its namespaces and prefixes, our ontology's
+ * terms, labels, and the text of each article that evidence passages point into (gathered at start, and again when
+ * the backend's content changes).
  */
 public final class Site {
 
-    private static final Node SCHEMA_ABOUT = NodeFactory.createURI("https://schema.org/about");
+    private static final Node SCHEMA_ABOUT = SCHEMA.about.asNode();
 
+    private final Backend backend;
     private final DatasetGraph dataset;
     private final AddressMap addresses;
     private final Namespaces ns;
     private final PrefixMapping prefixes;
     private final Terms terms;
     private final Graph vocabularyLabels;
-    private final Map<Node, String> articleTexts = new HashMap<>();
-    private final List<Link> menu;
+    private volatile Gathered gathered;
 
-    /** Gathers what pages need from any dataset shaped like a loaded one: named graphs, the union as default graph. */
-    public Site(DatasetGraph dataset, AddressMap addresses) {
-        this.dataset = dataset;
+    /** What is gathered from the whole dataset rather than read per page: article texts and the menu, for one version. */
+    private record Gathered(long version, Map<Node, String> articleTexts, List<Link> menu) {}
+
+    /** Gathers what pages need from a backend's dataset (named graphs, the union as default graph). */
+    public Site(Backend backend, AddressMap addresses) {
+        this.backend = backend;
+        this.dataset = backend.dataset();
         this.addresses = addresses;
         this.ns = addresses.namespaces();
         this.prefixes = Prefixes.of(ns);
         this.terms = new Terms();
         this.vocabularyLabels = GraphFactory.createDefaultGraph();
         RDFParser.source("web/vocabulary-labels.ttl").lang(Lang.TURTLE).parse(vocabularyLabels);
-        Txn.executeRead(dataset, () -> dataset.getUnionGraph().find(Node.ANY, NIF.isString, Node.ANY)
-                .forEachRemaining((Triple t) -> articleTexts.put(t.getSubject(), t.getObject().getLiteralLexicalForm())));
-        this.menu = Txn.calculateRead(dataset, () -> {
+        this.gathered = gather(backend.version());
+    }
+
+    /** Article texts and the menu as of now; gathered again when the backend's content has changed since. */
+    private Gathered gathered() {
+        Gathered held = gathered;
+        long version = backend.version();
+        if (held.version() == version)
+            return held;
+        Gathered fresh = gather(version);
+        gathered = fresh;
+        return fresh;
+    }
+
+    private Gathered gather(long version) {
+        return Txn.calculateRead(dataset, () -> {
+            Map<Node, String> texts = new HashMap<>();
+            dataset.getUnionGraph().find(Node.ANY, NIF.isString, Node.ANY)
+                   .forEachRemaining((Triple t) -> texts.put(t.getSubject(), t.getObject().getLiteralLexicalForm()));
+            List<Node> articles = newsArticles();
+            backend.prefetchLabels(articles);
             Labels labels = labels();
-            return newsArticles().stream().map(a -> link(a, labels)).toList();
+            return new Gathered(version, Map.copyOf(texts), articles.stream().map(a -> link(a, labels)).toList());
         });
     }
 
-    /** The articles the menu links to, gathered at start. */
+    /** The articles the menu links to. */
     public List<Link> menu() {
-        return menu;
+        return gathered().menu();
+    }
+
+    /** Tells the backend what a page is about to read around a node, inside the page's read transaction. */
+    void prefetch(Reads what, Node node) {
+        backend.prefetch(what, node);
     }
 
     DatasetGraph dataset() {
@@ -91,7 +122,7 @@ public final class Site {
 
     /** The full text of an article (a nif:Context), or null. */
     String articleText(Node context) {
-        return articleTexts.get(context);
+        return gathered().articleTexts().get(context);
     }
 
     /** The articles of the data (every sg:NewsArticle), in IRI order: what the menu and home page list. */
@@ -111,7 +142,7 @@ public final class Site {
 
     /** The articles whose texts we hold. */
     Map<Node, String> articles() {
-        return articleTexts;
+        return gathered().articleTexts();
     }
 
     /** Whether the IRI is one of ours (it has a local address here). */

@@ -7,6 +7,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 
 /** The terms that pages treat specially: standard ones from Jena's vocabularies and ours from {@link SG}. */
@@ -30,8 +31,8 @@ final class Terms {
     static final Node SKOS_DEFINITION = SKOS.definition.asNode();
     static final Node SKOS_PREF_LABEL = SKOS.prefLabel.asNode();
     static final Node SKOS_ALT_LABEL = SKOS.altLabel.asNode();
-    static final Node SCHEMA_NAME = NodeFactory.createURI("https://schema.org/name");
-    static final Node SCHEMA_DESCRIPTION = NodeFactory.createURI("https://schema.org/description");
+    static final Node SCHEMA_NAME = SCHEMA.name.asNode();
+    static final Node SCHEMA_DESCRIPTION = SCHEMA.description.asNode();
     static final Node DC_TITLE = DCTerms.title.asNode();
     static final Node DC_DESCRIPTION = DCTerms.description.asNode();
 
@@ -54,4 +55,6 @@ final class Terms {
     final Node currency = SG.currency.asNode();
     final Node currencyCode = SG.currencyCode.asNode();
     final Node ontology = SG.ONTOLOGY.asNode();
+    final Node reviewStatus = SG.reviewStatus.asNode();
+    final Node notReviewed = SG.NotReviewed.asNode();
 }

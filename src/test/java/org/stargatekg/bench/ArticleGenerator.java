@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * seed, and every evidence offset shifted by that paragraph's length, so each passage still slices its own text true
  * and the loader's evidence check, inference and SHACL validation run on it as on the real article.
  */
-final class ArticleGenerator {
+public final class ArticleGenerator {
 
     private static final Pattern LOCAL = Pattern.compile("(?<![\\w:/#])(id|ev):([A-Za-z0-9][A-Za-z0-9_-]*)");
     private static final Pattern OFFSET = Pattern.compile("(nif:(?:begin|end)Index\\s+\")(\\d+)(\"\\^\\^xsd:nonNegativeInteger)");
@@ -28,12 +28,12 @@ final class ArticleGenerator {
 
     private final long seed;
 
-    ArticleGenerator(long seed) {
+    public ArticleGenerator(long seed) {
         this.seed = seed;
     }
 
     /** Writes {@code count} synthetic article folders (synthetic-00001 ...) made from the template folder into {@code out}. */
-    void write(Path template, Path out, int count) throws IOException {
+    public void write(Path template, Path out, int count) throws IOException {
         String text = Files.readString(template.resolve("article.txt"), StandardCharsets.UTF_8);
         List<Path> ttl;
         try (Stream<Path> files = Files.list(template)) {

@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
@@ -34,9 +36,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.resultset.ResultsReader;
 import org.apache.jena.system.Txn;
+import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
+import org.stargatekg.http.StargateServer;
+import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.vocab.Namespaces;
@@ -50,10 +54,11 @@ import org.stargatekg.vocab.Namespaces;
  * {@code target/bench/results.md} and a copy plus an SVG chart under {@code src/test/resources/bench/}.
  * System properties: {@code bench.runs} (3), {@code bench.seconds} (5), {@code bench.warmup} (2, before each cell),
  * {@code bench.jitWarmup} (5: seconds of each mix on each system before the first cell); to measure a few
- * cells while working, {@code bench.systems} (any of ours, uncached, through-virtuoso, fuseki, virtuoso, ceiling) and
- * {@code bench.mixes} (any of cq, fresh, describe, html, turtle), comma-separated, default all; and {@code bench.jars}
- * ({@code label=path;label=path}) to measure other builds of our jar beside these, each run as a user runs it (a
- * before-and-after comparison in one run).
+ * cells while working, {@code bench.systems} (any of ours, uncached, fuseki, virtuoso, through-virtuoso,
+ * through-virtuoso-uncached, through-virtuoso-before, ceiling) and {@code bench.mixes} (any of cq, fresh, describe,
+ * html, turtle, ceiling), comma-separated, default all; and {@code bench.jars} ({@code label=path;label=path}) to
+ * measure other builds of our jar beside these, each run as a user runs it (a before-and-after comparison in one run).
+ * A run of a selection writes under target/bench only, leaving the committed results.md and chart as they are.
  */
 public final class Benchmark {
 
@@ -65,6 +70,10 @@ public final class Benchmark {
     static final String OURS = "Stargate KG";
     static final String OURS_UNCACHED = "Stargate KG, response cache off";
     static final String OURS_VIRTUOSO = "Stargate KG through Virtuoso";
+    static final String OURS_VIRTUOSO_UNCACHED = "Stargate KG through Virtuoso, response cache off";
+    static final String OURS_VIRTUOSO_BEFORE = "Stargate KG through Virtuoso, node by node (before issue 16)";
+    /** Pages (HTML) per second through Virtuoso at 1 and 16 clients before issue 16, as the README gave them. */
+    static final double[] PAGES_BEFORE_ISSUE_16 = {14, 29};
     static final String VIRTUOSO = "Virtuoso 7";
     static final String FUSEKI = "plain Fuseki 5.6.0";
     static final String CEILING = "ceiling (trivial servlet)";
@@ -74,7 +83,9 @@ public final class Benchmark {
 
     /** Short names for -Dbench.systems and -Dbench.mixes. */
     static final Map<String, String> SYSTEM_KEYS = Map.of(OURS, "ours", OURS_UNCACHED, "uncached", OURS_VIRTUOSO, "through-virtuoso",
-                                                         FUSEKI, "fuseki", VIRTUOSO, "virtuoso", CEILING, "ceiling");
+                                                         OURS_VIRTUOSO_UNCACHED, "through-virtuoso-uncached",
+                                                         OURS_VIRTUOSO_BEFORE, "through-virtuoso-before", FUSEKI, "fuseki",
+                                                         VIRTUOSO, "virtuoso", CEILING, "ceiling");
     static final Map<String, String> MIX_KEYS = Map.of(CQ, "cq", FRESH, "fresh", "DESCRIBE", "describe", "pages HTML", "html",
                                                       "pages Turtle", "turtle", "trivial GET", "ceiling");
 
@@ -116,6 +127,26 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /** Whether a system is measured in this run (-Dbench.systems). */
+    boolean wanted(String system) {
+        return systems.contains("all") || systems.contains(SYSTEM_KEYS.getOrDefault(system, system));
+    }
+
+    /** The mixes measured in this run (-Dbench.mixes). */
+    Map<String, List<Wrk.Request>> selected(Map<String, List<Wrk.Request>> mixes) {
+        Map<String, List<Wrk.Request>> out = new LinkedHashMap<>();
+        mixes.forEach((k, v) -> {
+            if (onlyMixes.contains("all") || onlyMixes.contains(MIX_KEYS.getOrDefault(k, k)))
+                out.put(k, v);
+        });
+        return out;
+    }
+
+    /** Whether this run measures a selection of cells only: then nothing committed is overwritten. */
+    boolean partial() {
+        return !systems.contains("all") || !onlyMixes.contains("all");
+    }
+
     /** Appends a part's section from the earlier results.md, marked as such, when this run does not measure it. */
     void keep(String earlier, String heading) {
         int from = earlier.indexOf(heading);
@@ -135,7 +166,7 @@ public final class Benchmark {
 
     void write(String name, String text) throws IOException {
         Files.writeString(OUT.resolve(name), text, StandardCharsets.UTF_8);
-        if (Files.isDirectory(COMMITTED.getParent())) {
+        if (Files.isDirectory(COMMITTED.getParent()) && !partial()) {
             Files.createDirectories(COMMITTED);
             Files.writeString(COMMITTED.resolve(name), text, StandardCharsets.UTF_8);
         }
@@ -169,10 +200,8 @@ public final class Benchmark {
         List<AutoCloseable> closers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (Ceiling ceiling = new Ceiling()) {
-            if (wanted(OURS))
-                targets.add(new Target(OURS, port, mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
-            if (wanted(OURS_UNCACHED))
-                targets.add(new Target(OURS_UNCACHED, uncached.port(), mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
+            targets.add(new Target(OURS, port, mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
+            targets.add(new Target(OURS_UNCACHED, uncached.port(), mixes("/sparql", queries, describe, pages), ProcessHandle.current()));
             for (String spec : System.getProperty("bench.jars", "").split(";")) {
                 if (spec.isBlank())
                     continue;
@@ -187,7 +216,8 @@ public final class Benchmark {
                 targets.add(new Target(fuseki.name(), fuseki.port(), mixes(fuseki.sparqlPath(), queries, describe, List.of()),
                                        fuseki.process().toHandle()));
             }
-            if (!wanted(VIRTUOSO) && !wanted(OURS_VIRTUOSO)) {
+            boolean anyVirtuoso = wanted(VIRTUOSO) || wanted(OURS_VIRTUOSO) || wanted(OURS_VIRTUOSO_UNCACHED) || wanted(OURS_VIRTUOSO_BEFORE);
+            if (!anyVirtuoso) {
                 notes.add("Virtuoso not measured in this run (-Dbench.systems)");
             } else if (Peers.virtuosoInstalled()) {
                 PrivateVirtuoso v = null;
@@ -201,30 +231,44 @@ public final class Benchmark {
                     System.out.println(why);
                     notes.add(why);
                 }
-                if (v != null && wanted(OURS_VIRTUOSO)) {
-                    // Our jar as a user runs it in front of the store: --sparql-endpoint, on a port of its own.
-                    try {
-                        Peers.Child through = Peers.ours(OURS_VIRTUOSO, JAR, OUT.resolve("ours-through-virtuoso.log"),
-                                                         "--sparql-endpoint", v.sparqlEndpoint());
-                        closers.add(0, through);
-                        targets.add(new Target(OURS_VIRTUOSO, through.port(), mixes("/sparql", queries, describe, pages),
-                                               through.process().toHandle()));
-                    } catch (IOException ex) {
-                        String why = OURS_VIRTUOSO + " failed to start, skipped (see target/bench/ours-through-virtuoso.log): " + ex.getMessage();
-                        System.out.println(why);
-                        notes.add(why);
-                    }
+                if (v != null) {
+                    // Ours in front of the store three ways: node by node with JSON results as before issue 16 (the
+                    // baseline of this run), with today's page queries and the response cache off, and as served
+                    // (responses kept, keyed by the store's load marker).
+                    Namespaces ns = Namespaces.standard();
+                    RemoteBackend before = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()).jsonResults(), ns).withoutPrefetch();
+                    RemoteBackend now = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
+                    RemoteBackend served = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
+                    StargateServer beforeServer = StargateServer.create().port(0).backend(before).responseCache(false).build().start();
+                    StargateServer nowServer = StargateServer.create().port(0).backend(now).responseCache(false).build().start();
+                    StargateServer servedServer = StargateServer.create().port(0).backend(served).build().start();
+                    closers.add(0, beforeServer::stop);
+                    closers.add(0, nowServer::stop);
+                    closers.add(0, servedServer::stop);
+                    targets.add(new Target(OURS_VIRTUOSO_BEFORE, beforeServer.port(), mixes("/sparql", queries, describe, pages),
+                                           ProcessHandle.current()));
+                    targets.add(new Target(OURS_VIRTUOSO_UNCACHED, nowServer.port(), mixes("/sparql", queries, describe, pages),
+                                           ProcessHandle.current()));
+                    targets.add(new Target(OURS_VIRTUOSO, servedServer.port(), mixes("/sparql", queries, describe, pages),
+                                           ProcessHandle.current()));
                 }
             } else {
                 String why = "Virtuoso skipped (and " + OURS_VIRTUOSO + " with it): not installed. Install it with: " + Peers.VIRTUOSO_HOW;
                 System.out.println(why);
                 notes.add(why);
             }
-            if (wanted(CEILING))
-                targets.add(new Target(CEILING, ceiling.port(),
-                                       Map.of("trivial GET", List.of(new Wrk.Request("GET", "/", JSON))), ProcessHandle.current()));
+            targets.add(new Target(CEILING, ceiling.port(),
+                                   Map.of("trivial GET", List.of(new Wrk.Request("GET", "/", JSON))), ProcessHandle.current()));
+            // Ours embedded is kept for the checks (the competency queries' row counts are compared with its own), and
+            // so are other builds of our jar (-Dbench.jars), measured whatever -Dbench.systems says.
+            Set<String> jars = new HashSet<>();
+            for (String spec : System.getProperty("bench.jars", "").split(";"))
+                if (!spec.isBlank())
+                    jars.add(spec.substring(0, spec.indexOf('=')));
+            targets.removeIf(t -> !wanted(t.system()) && !t.system().equals(OURS) && !jars.contains(t.system()));
             targets.replaceAll(t -> new Target(t.system(), t.port(), selected(t.mixes()), t.process()));
             notes.addAll(check(targets));
+            targets.removeIf(t -> !wanted(t.system()) && !jars.contains(t.system()));
             // Before any cell is measured, every system runs every mix for a while: on a shared machine a JIT compiler
             // starved of CPU would otherwise leave the first cells measuring interpreted code (ours and Fuseki alike).
             for (Target t : targets)
@@ -273,21 +317,6 @@ public final class Benchmark {
         } catch (IOException | RuntimeException ex) {
             return "unknown";
         }
-    }
-
-    /** Whether -Dbench.systems asks for a system. */
-    private boolean wanted(String system) {
-        return systems.contains("all") || systems.contains(SYSTEM_KEYS.get(system));
-    }
-
-    /** The mixes -Dbench.mixes asks for. */
-    private Map<String, List<Wrk.Request>> selected(Map<String, List<Wrk.Request>> mixes) {
-        Map<String, List<Wrk.Request>> kept = new LinkedHashMap<>();
-        mixes.forEach((name, requests) -> {
-            if (onlyMixes.contains("all") || onlyMixes.contains(MIX_KEYS.get(name)))
-                kept.put(name, requests);
-        });
-        return kept;
     }
 
     private static Map<String, List<Wrk.Request>> mixes(String sparql, List<String> queries, String describe, List<String> pages) {
@@ -435,13 +464,15 @@ public final class Benchmark {
               .append(FRESH).append(": each request made textually new by a trailing comment `# fresh-RUN-THREAD-N`, so no response ")
               .append("or query cache ever sees the same text twice: what a researcher writing new queries sends); ")
               .append("resource pages (HTML and Turtle, ").append("up to 40 IRIs under id/) for ours only. ")
-              .append("Ours three ways: embedded in this JVM (").append(OURS).append("); the same server and graph with its response cache ")
-              .append("switched off (").append(OURS_UNCACHED).append("); and the jar run with `--sparql-endpoint` in front of the ")
-              .append("Virtuoso measured here, which our `load` command filled with the same graphs (").append(OURS_VIRTUOSO)
-              .append("; no response cache that way, every request asks Virtuoso).\n\n")
+              .append("Ours embedded in this JVM (").append(OURS).append("), and the same server and graph with its response cache ")
+              .append("switched off (").append(OURS_UNCACHED).append("); and in front of the Virtuoso measured here, which our ")
+              .append("`load` command filled with the same graphs (`--sparql-endpoint`, in this JVM) three ways: as served, responses kept ")
+              .append("and keyed by the store's load marker (").append(OURS_VIRTUOSO).append("); response cache off, so every request asks ")
+              .append("Virtuoso, one query per page (").append(OURS_VIRTUOSO_UNCACHED).append("); and reading node by node with JSON ")
+              .append("results as before issue 16, response cache off (").append(OURS_VIRTUOSO_BEFORE).append(").\n\n")
               .append("CPU ms/req: CPU time of the serving process during the measured seconds ÷ requests answered (ours, with ")
-              .append("its cache off and the ceiling share the benchmark's JVM, measured one at a time; through Virtuoso it counts our ")
-              .append("process only). It is the per-request cost, and moves far less than requests/s when other builds share the cores.\n\n")
+              .append("its cache off, through Virtuoso and the ceiling share the benchmark's JVM, measured one at a time, so through ")
+              .append("Virtuoso it counts our layer only; another build of our jar counts its own process). It is the per-request cost, and moves far less than requests/s when other builds share the cores.\n\n")
               .append("| system | mix | clients | req/s | p50 ms | p99 ms | CPU ms/req | errors |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         med.forEach((c, r) -> report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %s | %d |%n",
                                                           c.system(), c.mix(), c.clients(), r.rps(), r.p50(), r.p99(),
@@ -465,7 +496,10 @@ public final class Benchmark {
             ratio(med, OURS_VIRTUOSO, "DESCRIBE", VIRTUOSO, "DESCRIBE", clients, "(our layer over the store)");
             ratio(med, OURS_VIRTUOSO, "competency queries", OURS, "competency queries", clients, "(share of embedded)");
             ratio(med, OURS_VIRTUOSO, "pages HTML", OURS, "pages HTML", clients, "(share of embedded)");
-            ratio(med, OURS_VIRTUOSO, "pages HTML", OURS_UNCACHED, "pages HTML", clients, "(share of embedded, no cache)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages HTML", OURS_VIRTUOSO_BEFORE, "pages HTML", clients, clients == 16 ? "≥ 10x (issue 16)" : "(issue 16)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages Turtle", OURS_VIRTUOSO_BEFORE, "pages Turtle", clients, "(issue 16)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "competency queries", OURS_VIRTUOSO_BEFORE, "competency queries", clients, "(XML results)");
+            ratio(med, OURS_VIRTUOSO_UNCACHED, "pages HTML", OURS_UNCACHED, "pages HTML", clients, "(share of embedded, no cache)");
         }
         report.append("\n### Scaling with clients (requests/s at 16 clients ÷ at 1 client, same run)\n\n")
               .append("| system | mix | ratio | target |\n|---|---|---:|---|\n");
@@ -476,10 +510,36 @@ public final class Benchmark {
                     report.append(String.format(Locale.ROOT, "| %s | %s | %.2fx | %s |%n", system, mix, sixteen.rps() / one.rps(),
                                                 system.equals(OURS) && mix.equals(FRESH) ? "≥ 1.5x" : ""));
             }
+        issue16(med);
         report.append("\nChecks before measuring:\n\n");
         notes.forEach(n -> report.append("- ").append(n).append('\n'));
         report.append('\n');
         write("chart.svg", Chart.svg(med));
+    }
+
+    /** Issue 16's targets: pages through Virtuoso, response cache off, against the rate before it and against the README's figures. */
+    private void issue16(Map<Cell, Wrk.Result> med) {
+        Wrk.Result one = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", 1));
+        Wrk.Result sixteen = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", 16));
+        if (one == null || sixteen == null)
+            return;
+        report.append("\n### Pages through Virtuoso (issue 16)\n\n")
+              .append("HTML pages through Virtuoso with the response cache off, against the same pages read node by node in this run ")
+              .append("and against the README's figures from before issue 16:\n\n")
+              .append("| clients | pages/s now | node by node, this run | ratio | before issue 16 (README) | ratio | p99 ms now | target |\n")
+              .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (int i = 0; i < CLIENTS.length; i++) {
+            Wrk.Result now = med.get(new Cell(OURS_VIRTUOSO_UNCACHED, "pages HTML", CLIENTS[i]));
+            Wrk.Result was = med.get(new Cell(OURS_VIRTUOSO_BEFORE, "pages HTML", CLIENTS[i]));
+            String target = CLIENTS[i] == 16 ? "≥ 10x the rate before" : "p99 < 100 ms";
+            report.append(String.format(Locale.ROOT, "| %d | %,.0f | %s | %s | %.0f | %.1fx | %.1f | %s |%n", CLIENTS[i], now.rps(),
+                                        was == null ? "–" : String.format(Locale.ROOT, "%,.0f", was.rps()),
+                                        was == null ? "–" : String.format(Locale.ROOT, "%.1fx", now.rps() / was.rps()),
+                                        PAGES_BEFORE_ISSUE_16[i], now.rps() / PAGES_BEFORE_ISSUE_16[i], now.p99(), target));
+        }
+        System.out.printf(Locale.ROOT, "Issue 16: pages through Virtuoso, response cache off: %.0f pages/s at 1 client (p99 %.1f ms), %.0f at 16"
+                                       + " (before issue 16: %.0f and %.0f)%n", one.rps(), one.p99(), sixteen.rps(),
+                          PAGES_BEFORE_ISSUE_16[0], PAGES_BEFORE_ISSUE_16[1]);
     }
 
     private void ratio(Map<Cell, Wrk.Result> med, String system, String mix, String peer, String peerMix, int clients, String target) {

@@ -28,7 +28,8 @@ final class Chart {
             double rps = e.getValue().rps();
             double w = rps <= 1 ? 1 : plotW * Math.log10(rps) / logMax;
             int y = top + i * rowH;
-            String color = c.system().equals(Benchmark.OURS_VIRTUOSO) ? (c.clients() == 1 ? "#c3a6e0" : "#7a3fb4")
+            String color = c.system().equals(Benchmark.OURS_VIRTUOSO_BEFORE) ? (c.clients() == 1 ? "#e3d6f0" : "#b89ad8")
+                    : c.system().startsWith(Benchmark.OURS_VIRTUOSO) ? (c.clients() == 1 ? "#c3a6e0" : "#7a3fb4")
                     : c.system().equals(Benchmark.OURS_UNCACHED) ? (c.clients() == 1 ? "#8fd6d0" : "#1f8f86")
                     : c.system().startsWith("Stargate") ? (c.clients() == 1 ? "#7fb3e0" : "#1f6fb4")
                     : c.system().startsWith("plain") ? (c.clients() == 1 ? "#f3b57a" : "#e07b1f")

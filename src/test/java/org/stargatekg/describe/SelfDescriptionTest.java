@@ -19,9 +19,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.vocab.SG;
 
@@ -31,17 +30,8 @@ class SelfDescriptionTest {
     private static final String VOID = "http://rdfs.org/ns/void#";
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static Graph parse(HttpResponse<String> r, Lang lang) {
         assertEquals(200, r.statusCode(), r::body);
@@ -153,5 +143,43 @@ class SelfDescriptionTest {
             }
         }
         assertFalse(server.get("/dump/nothing.ttl", "*/*").statusCode() == 200);
+    }
+
+    @Test
+    void service_description_lists_every_extension_function_jena_resolves_with_its_iri() {
+        Graph g = parse(server.get("/sparql", "text/turtle"), Lang.TURTLE);
+        java.util.Set<String> functions = new java.util.TreeSet<>();
+        java.util.Set<String> properties = new java.util.TreeSet<>();
+        g.find(Node.ANY, iri(SD + "extensionFunction"), Node.ANY).forEachRemaining(t -> functions.add(t.getObject().getURI()));
+        g.find(Node.ANY, iri(SD + "propertyFeature"), Node.ANY).forEachRemaining(t -> properties.add(t.getObject().getURI()));
+        // Jena's registries, read here independently: every function registered outside the standard namespaces is listed.
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        org.apache.jena.sparql.function.FunctionRegistry.get().keys().forEachRemaining(registered::add);
+        registered.removeIf(f -> f.startsWith("http://www.w3.org/2001/XMLSchema#") || f.startsWith("http://www.w3.org/ns/sparql#"));
+        java.util.Set<String> missing = new java.util.TreeSet<>(registered);
+        missing.removeAll(functions);
+        assertTrue(missing.isEmpty(), () -> "registered but not in the service description: " + missing);
+        assertTrue(functions.stream().noneMatch(f -> f.startsWith("http://www.w3.org/2001/XMLSchema#")), functions::toString);
+        for (String f : List.of("http://jena.apache.org/ARQ/function#localname", "http://www.w3.org/2005/xpath-functions#upper-case",
+                                "http://www.w3.org/2005/xpath-functions/math#sqrt"))
+            assertTrue(functions.contains(f), () -> f + " not in " + functions);
+        for (String p : List.of("http://jena.apache.org/text#query", "http://jena.apache.org/ARQ/property#splitIRI", "http://jena.apache.org/ARQ/list#member"))
+            assertTrue(properties.contains(p), () -> p + " not in " + properties);
+        for (String f : functions)
+            assertTrue(org.apache.jena.sparql.function.FunctionRegistry.get().get(f) != null, f);
+        for (String p : properties)
+            assertTrue(org.apache.jena.sparql.pfunction.PropertyFunctionRegistry.get().get(p) != null, p);
+        assertTrue(g.contains(iri("http://jena.apache.org/ARQ/property#splitIRI"), iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(SD + "Feature")));
+        assertTrue(!properties.contains("http://jena.apache.org/ARQ/property#strSplit"), "apf:strSplit runs a regex outside the deadline");
+        assertTrue(g.contains(iri("http://jena.apache.org/ARQ/function#localname"), iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri(SD + "Function")));
+    }
+
+    @Test
+    void listed_property_function_split_iri_splits_an_iri_on_the_endpoint() {
+        var rows = server.select("PREFIX apf: <http://jena.apache.org/ARQ/property#>\n"
+                                 + "SELECT ?ns ?local { <https://w3id.org/stargate-kg/id/elon-musk> apf:splitIRI (?ns ?local) }").rows();
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals("https://w3id.org/stargate-kg/id/", rows.get(0).get("ns").getURI());
+        assertEquals("elon-musk", rows.get(0).get("local").getLiteralLexicalForm());
     }
 }

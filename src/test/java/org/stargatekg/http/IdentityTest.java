@@ -14,9 +14,8 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.stargatekg.describe.Dumps;
@@ -29,20 +28,15 @@ class IdentityTest {
 
     private static final String MUSK = Namespaces.STANDARD + "id/elon-musk";
 
-    private static RunningServer one;
-    private static RunningServer two;
+    @RegisterExtension
+    static final RunningServer one = RunningServer.extension();
 
-    @BeforeAll
-    static void start() {
-        one = RunningServer.start();
-        two = RunningServer.start();
+    @RegisterExtension
+    static final RunningServer two = RunningServer.extension();
+
+    @Test
+    void the_two_servers_listen_on_two_ports() {
         assertNotEquals(one.port(), two.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        one.close();
-        two.close();
     }
 
     @Test

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.RunningServer;
 
@@ -22,17 +21,8 @@ class EvidenceTest {
 
     private static final String NIF = "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     /** The article text file of the folder a named graph was loaded from ({@code graph/FOLDER} or {@code graph/FOLDER/external}). */
     private static String articleOf(Node graph) {

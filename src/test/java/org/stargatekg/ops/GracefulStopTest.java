@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
-import org.stargatekg.support.FreePort;
+import org.stargatekg.http.StargateServer;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.vocab.Namespaces;
 
@@ -27,9 +26,9 @@ class GracefulStopTest {
 
     @Test
     void stop_lets_a_query_in_flight_finish() throws Exception {
-        int port = FreePort.pick();
         KnowledgeGraph graph = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
-        StargateServer server = StargateServer.create().port(port).graph(graph).stopTimeout(Duration.ofSeconds(30)).build().start();
+        StargateServer server = StargateServer.create().port(0).graph(graph).stopTimeout(Duration.ofSeconds(30)).build().start();
+        int port = server.port();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + RunningServer.encode(SLOW)))
                                          .header("Accept", RunningServer.JSON).GET().build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -12,28 +12,24 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.load.ShippedSources;
 import org.stargatekg.support.RunningServer;
 
 /** The graph covers the article: every quotation in it, every amount of money, and enough evidence passages. */
 class ArticleCoverageTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static String article;
 
     @BeforeAll
     static void start() throws IOException {
-        server = RunningServer.start();
         article = Files.readString(ShippedSources.locate().dataDir().resolve("stargate/article.txt"), StandardCharsets.UTF_8);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void every_quotation_in_the_article_is_in_the_graph_verbatim() {

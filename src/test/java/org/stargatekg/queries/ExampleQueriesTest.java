@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stargatekg.support.RunningServer;
@@ -17,17 +16,8 @@ import org.stargatekg.web.Examples;
 /** Every example the editor offers runs as it stands (absolute prefixes, no BASE needed) and finds something. */
 class ExampleQueriesTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     static Stream<String> examples() {
         return Examples.shipped().stream().map(Examples.Example::id);

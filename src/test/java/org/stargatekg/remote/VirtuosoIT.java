@@ -40,8 +40,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stargatekg.support.ClasspathFolder;
 import org.stargatekg.support.ExpectedTable;
-import org.stargatekg.support.FreePort;
+import org.stargatekg.support.ListeningPort;
 import org.stargatekg.support.PrivateVirtuoso;
+import org.stargatekg.support.QueryForms;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.web.Format;
 import org.stargatekg.web.LinkedDataServlet;
@@ -65,19 +66,15 @@ class VirtuosoIT {
      */
     record KnownDifference(String datatype, String reason, UnaryOperator<String> virtuosoForm) {}
 
-    /** What Virtuoso 7.2.5 rewrites (seen through its SPARQL endpoint: JSON results and the triples read back). */
+    /**
+     * What Virtuoso 7.2.5 rewrites (seen through its SPARQL endpoint, in the SPARQL XML results we ask for). Its JSON
+     * results also gave {@code xsd:boolean} as "1"/"0"; its XML results keep "true"/"false", so booleans no longer differ.
+     */
     static final List<KnownDifference> KNOWN_DIFFERENCES = List.of(
             new KnownDifference(XSD.duration.getURI(),
                     "Virtuoso stores an xsd:duration as a number: a year-month duration comes back as its months "
                     + "(\"P4Y\" as \"48\"), a day-time one as its seconds (\"PT90M\" as \"5400.0\")",
-                    VirtuosoIT::virtuosoDuration),
-            new KnownDifference(XSD.xboolean.getURI(),
-                    "Virtuoso stores an xsd:boolean as an integer: true comes back as \"1\", false as \"0\"",
-                    lex -> switch (lex) {
-                        case "true", "1" -> "1";
-                        case "false", "0" -> "0";
-                        default -> throw new IllegalArgumentException("not a boolean: " + lex);
-                    }));
+                    VirtuosoIT::virtuosoDuration));
 
     private static PrivateVirtuoso virtuoso;
     private static RunningServer remote;
@@ -103,11 +100,10 @@ class VirtuosoIT {
         System.out.println("[VirtuosoIT] load command, JVM start to end: " + loadMillis + " ms\n" + load.output());
         virtuoso.indexText();
 
-        int port = FreePort.pick();
-        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", Integer.toString(port),
+        Process server = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", "0",
                                             "--sparql-endpoint", virtuoso.sparqlEndpoint())
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "virtuoso-it-server.log").toFile()).start();
-        PrivateVirtuoso.waitForPort(port, server, Duration.ofSeconds(60));
+        int port = ListeningPort.await(Path.of("target", "virtuoso-it-server.log"), server, Duration.ofSeconds(60));
         remote = RunningServer.attach(port, BASE, () -> stop(server));
         embedded = RunningServer.start();
     }
@@ -181,6 +177,37 @@ class VirtuosoIT {
         return out;
     }
 
+    /**
+     * SELECT, ASK, CONSTRUCT and DESCRIBE in every format {@code /sparql} offers answer through Virtuoso as here.
+     * Virtuoso 7.2.5 can answer an ASK in JSON as a one-row table ({@code __ASK_RETVAL}), which no client reads as a
+     * boolean: ASK is sent to it as a SELECT of one row, so {@code ASK {}} is true through it as here.
+     */
+    @Test
+    void every_query_form_in_every_format_is_the_same_through_virtuoso() {
+        List<String> differences = new ArrayList<>();
+        for (String query : QueryForms.QUERIES)
+            for (String format : QueryForms.formats(query)) {
+                QueryForms.Answer here = QueryForms.ask(embedded, query, format);
+                QueryForms.Answer through = QueryForms.ask(remote, query, format);
+                String d = here.status() != 200 ? "HTTP " + here.status() + " here" : here.differenceFrom(through);
+                if (d != null)
+                    differences.add(format + ": " + d + "\n    " + query);
+            }
+        assertTrue(differences.isEmpty(), () -> differences.size() + " difference(s):\n" + String.join("\n", differences));
+        for (String format : QueryForms.RESULT_FORMATS)
+            assertEquals(Boolean.TRUE, QueryForms.ask(remote, "ASK {}", format).ask(), "ASK {} as " + format);
+    }
+
+    /** A query Virtuoso refuses (a transitive path with neither end bound) gets the store's reason, not a 500. */
+    @Test
+    void a_query_the_store_refuses_gets_its_reason_not_a_server_error() {
+        String query = "SELECT * { ?s <http://www.w3.org/2000/01/rdf-schema#subClassOf>+ ?o }";
+        HttpResponse<String> through = remote.query(query, RunningServer.JSON);
+        assertEquals(422, through.statusCode(), through::body);
+        assertTrue(through.body().contains("could not answer this query") && through.body().contains("transitive"), through::body);
+        assertEquals(200, embedded.query(query, RunningServer.JSON).statusCode());
+    }
+
     @Test
     void every_page_is_the_same_through_virtuoso() {
         List<String> differences = new ArrayList<>();
@@ -195,10 +222,12 @@ class VirtuosoIT {
             HttpResponse<String> through = remote.get(path, "text/html");
             nanos[0] += t1 - t0;
             nanos[1] += System.nanoTime() - t1;
-            if (here.statusCode() == through.statusCode() && here.body().equals(through.body()))
+            String hereBody = withoutDumpSizes(here.body());
+            String throughBody = withoutDumpSizes(through.body());
+            if (here.statusCode() == through.statusCode() && hereBody.equals(throughBody))
                 continue;
-            String expected = asVirtuosoShows(here.body());
-            if (here.statusCode() == through.statusCode() && expected.equals(through.body()))
+            String expected = asVirtuosoShows(hereBody);
+            if (here.statusCode() == through.statusCode() && expected.equals(throughBody))
                 known.add(path);
             else
                 differences.add(path + ": " + firstDifference(here.statusCode(), expected, through));
@@ -287,9 +316,18 @@ class VirtuosoIT {
     @Test
     void data_loaded_once_serves_on_another_port_with_the_same_permanent_iris() {
         assertTrue(remote.port() != embedded.port());
-        assertEquals(embedded.quadChecksum(), remote.quadChecksum());
-        assertEquals(200, remote.get("/id/elon-musk", "text/turtle").statusCode());
-        assertTrue(remote.get("/id/elon-musk", "text/turtle").body().contains(Namespaces.STANDARD + "id/elon-musk"));
+        String everything = "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }";
+        DatasetGraph here = quads(embedded.select(everything));
+        DatasetGraph through = quads(remote.select(everything));
+        assertEquals(here.stream().count(), through.stream().count(), "quads");
+        assertTrue(IsoMatcher.isomorphic(asVirtuosoGives(here), through), () -> "the same quads, but for the known literal rewrites; "
+                   + "without blank nodes, embedded only: " + onlyIn(asVirtuosoGives(here), through) + "\nthrough Virtuoso only: "
+                   + onlyIn(through, asVirtuosoGives(here)));
+        HttpResponse<String> musk = remote.get("/id/elon-musk", "text/turtle");
+        assertEquals(200, musk.statusCode());
+        // The Turtle may write the IRI with a prefix: read it, and look for the permanent IRI as a subject.
+        Node iri = NodeFactory.createURI(Namespaces.STANDARD + "id/elon-musk");
+        assertTrue(parse(musk.body(), LinkedDataServlet.FORMATS.get(1)).contains(Node.ANY, iri, Node.ANY, Node.ANY), musk::body);
     }
 
     @Test
@@ -310,6 +348,27 @@ class VirtuosoIT {
         assertTrue(Pattern.compile("The store refused graph <" + Pattern.quote(BASE) + "graph/[^>]+>: HTTP 401\\b").matcher(refused.output()).find(),
                    refused::output);
         assertTrue(!refused.output().contains("PUT <"), () -> "nothing is reported loaded after a refusal:\n" + refused.output());
+    }
+
+    /** Up to ten quads without blank nodes in one dataset and not the other, for a failure's message. */
+    private static List<String> onlyIn(DatasetGraph a, DatasetGraph b) {
+        return a.stream().filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank() && !b.contains(q))
+                .limit(10).map(Object::toString).toList();
+    }
+
+    /** The rows of a SELECT of ?g ?s ?p ?o as a dataset. */
+    private static DatasetGraph quads(RunningServer.Results rows) {
+        DatasetGraph out = DatasetGraphFactory.create();
+        rows.rows().forEach(r -> out.add(r.get("g"), r.get("s"), r.get("p"), r.get("o")));
+        return out;
+    }
+
+    /**
+     * A page with the sizes of the dumps it links left out: the dumps are written from what each store gives back, so
+     * the known literal rewrites (and blank node labels) change their byte counts; their links and formats stay compared.
+     */
+    static String withoutDumpSizes(String html) {
+        return html.replaceAll("<td class=\"num\" title=\"\\d+ bytes\">[^<]*</td>", "<td class=\"num\">(size)</td>");
     }
 
     /** An embedded page as it reads with each known rewrite applied: the literal's text, where its datatype link follows. */

@@ -14,25 +14,15 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Full-text search: text:query in SPARQL and the /search page find quotations, passages and labels by their words. */
 class SearchTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static List<String> hitIris(String q) {
         HttpResponse<String> r = server.get("/search?q=" + RunningServer.encode(q), "application/json");
@@ -76,6 +66,20 @@ class SearchTest {
         assertTrue(hits.size() >= 2, () -> "hits " + hits);
         assertEquals(Set.of(server.base() + "id/musk-no-money-quote", server.base() + "id/musk-satya-has-money-quote"),
                      Set.copyOf(hits.subList(0, 2)), () -> "hits " + hits);
+    }
+
+    @Test
+    void search_tells_the_platform_x_from_the_company_x_corp() {
+        HttpResponse<String> r = server.get("/search?q=X&limit=50", "application/json");
+        assertEquals(200, r.statusCode(), r::body);
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        JSON.parse(r.body()).get("hits").getAsArray().stream().map(JsonValue::getAsObject)
+            .forEach(o -> labels.put(o.get("iri").getAsString().value(), o.get("label").getAsString().value()));
+        assertEquals("X (social media platform)", labels.get(server.base() + "id/x"), labels::toString);
+        assertEquals("X Corp.", labels.get(server.base() + "id/x-corp"), labels::toString);
+        List<String> repeated = labels.values().stream().filter(l -> java.util.Collections.frequency(labels.values(), l) > 1)
+                                      .distinct().toList();
+        assertTrue(repeated.isEmpty(), () -> "hits that read the same: " + repeated + " in " + labels);
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.remote.RemoteDatasetGraph;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.support.RunningServer;
@@ -20,20 +20,16 @@ import org.stargatekg.vocab.Namespaces;
  */
 class StoreSearchTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static StoreSearch search;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         RemoteStore store = RemoteStore.at(server.uri("/sparql").toString(), server.base() + "graph/");
         search = StoreSearch.over(store, new RemoteDatasetGraph(store), new Namespaces(server.base()));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void a_store_without_bif_contains_is_searched_by_regex() {

@@ -126,6 +126,27 @@ class FrozenDatasetGraphTest {
     }
 
     @Test
+    void quadsAddedToTheDefaultGraphAreItsOwnAndInNoNamedGraphNorTheUnion() {
+        Node a = NodeFactory.createURI("http://example.org/a");
+        Node g = NodeFactory.createURI("http://example.org/g");
+        Triple inDefault = Triple.create(a, a, NodeFactory.createLiteralString("default"));
+        Triple inNamed = Triple.create(a, a, NodeFactory.createLiteralString("named"));
+        FrozenDatasetGraph both = FrozenDatasetGraph.builder()
+                .add(Quad.create(Quad.defaultGraphNodeGenerated, inDefault)).add(Quad.create(g, inNamed)).build();
+        assertEquals(List.of(inDefault), both.getDefaultGraph().find().toList());
+        assertEquals(List.of(inNamed), both.getUnionGraph().find().toList());
+        assertEquals(1, both.getUnionGraph().size(), "the union graph's size leaves the default graph out");
+        assertFalse(both.getUnionGraph().contains(inDefault), "the union graph does not contain the default graph's triple");
+        assertTrue(both.getUnionGraph().contains(inNamed));
+        assertEquals(List.of(inNamed), both.getGraph(g).find().toList());
+        assertEquals(List.of(g), Iter.toList(both.listGraphNodes()));
+        assertEquals(1, Iter.count(both.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY)), "named graphs only");
+        assertEquals(2, Iter.count(both.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)), "every quad, the default graph's too");
+        assertEquals(1, select(DatasetFactory.wrap(both), "SELECT * { ?s ?p \"default\" }").size());
+        assertEquals(0, select(DatasetFactory.wrap(both), "SELECT * { GRAPH ?g { ?s ?p \"default\" } }").size());
+    }
+
+    @Test
     void aTermInNoQuadMatchesNothing() {
         Node absent = NodeFactory.createURI("http://example.org/absent");
         assertFalse(frozen.find(Node.ANY, absent, Node.ANY, Node.ANY).hasNext());

@@ -28,10 +28,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Network network;
+    private final Path downloads;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
+        this.downloads = downloads;
         this.network = new Network(driver);
         network.onBeforeRequestSent(e -> requests.add(e.getRequest().getUrl()));
     }
@@ -41,9 +43,11 @@ public final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                                "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
         Path profile;
+        Path downloads;
         try {
             Files.createDirectories(Path.of("target"));
             profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
+            downloads = Files.createTempDirectory(Path.of("target"), "chromium-downloads-").toAbsolutePath();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -54,9 +58,11 @@ public final class Browser implements AutoCloseable {
                              "--no-first-run", "--window-size=1280,1000",
                              "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("webSocketUrl", true);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                                                                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), downloads);
     }
 
     /** The WebDriver, to find elements and navigate. */
@@ -72,6 +78,11 @@ public final class Browser implements AutoCloseable {
     /** Opens a URL and waits for the document to load. */
     public void open(String url) {
         driver.get(url);
+    }
+
+    /** The folder files downloaded by pages are saved in. */
+    public Path downloads() {
+        return downloads;
     }
 
     /** Every URL requested by pages since the browser started (or since {@link #forgetRequests()}). */

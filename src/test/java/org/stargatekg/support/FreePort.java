@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** Picks a TCP port that is free right now, so the base URL can name it before the server starts. */
+/** Picks a TCP port that is free right now, for programs that must be told a port up front (Virtuoso, chromedriver); our own servers bind port 0 instead. */
 public final class FreePort {
 
     private FreePort() {}

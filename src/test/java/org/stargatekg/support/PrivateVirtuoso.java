@@ -22,7 +22,7 @@ public final class PrivateVirtuoso implements AutoCloseable {
 
     private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/virtuoso-t"), Path.of("/usr/local/bin/virtuoso-t"));
 
-    private final Process process;
+    private Process process;
     private final int httpPort;
     private final int sqlPort;
     private final String password;
@@ -91,11 +91,7 @@ public final class PrivateVirtuoso implements AutoCloseable {
         if (!ini.contains("127.0.0.1:" + sqlPort) || !ini.contains("127.0.0.1:" + httpPort))
             throw new IllegalStateException("the settings do not put both ports on loopback: " + folder.resolve("virtuoso.ini"));
         Files.writeString(folder.resolve("virtuoso.ini"), ini);
-        Process process = new ProcessBuilder(bin.toString(), "-c", "virtuoso.ini", "+foreground")
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("stdout.log").toFile())
-                .start();
+        Process process = launch(bin, folder);
         String password = "pw" + UUID.randomUUID().toString().replace("-", "");
         PrivateVirtuoso v = new PrivateVirtuoso(process, httpPort, sqlPort, password, folder);
         try {
@@ -107,6 +103,29 @@ public final class PrivateVirtuoso implements AutoCloseable {
             throw ex;
         }
         return v;
+    }
+
+    private static Process launch(Path bin, Path folder) throws IOException {
+        return new ProcessBuilder(bin.toString(), "-c", "virtuoso.ini", "+foreground")
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("stdout.log").toFile()))
+                .start();
+    }
+
+    /** Stops the server, keeping its folder and database: {@link #restart} starts it again on the same ports. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts the stopped server again from its folder (same database, ports and password) and waits until it listens. */
+    public void restart() throws IOException, InterruptedException {
+        if (process.isAlive())
+            throw new IllegalStateException("Virtuoso is still running");
+        Files.deleteIfExists(folder.resolve("virtuoso.lck"));
+        process = launch(binary().orElseThrow(), folder);
+        waitForPort(sqlPort, process, Duration.ofSeconds(120));
+        waitForPort(httpPort, process, Duration.ofSeconds(120));
     }
 
     /** Waits until something listens on a loopback port, failing if the process dies first. */
@@ -185,10 +204,21 @@ public final class PrivateVirtuoso implements AutoCloseable {
      * in its environment as a user would give it; the data keeps its permanent IRIs, whatever server serves it later.
      */
     public LoadRun load(Path jar, String dbaPassword) {
+        return load(jar, dbaPassword, List.of());
+    }
+
+    /** Loads the data with the built jar's {@code load} command as dba, with more options (such as {@code --data DIR}). */
+    public LoadRun loadWith(Path jar, String... options) {
+        return load(jar, password, List.of(options));
+    }
+
+    private LoadRun load(Path jar, String dbaPassword, List<String> options) {
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "load", "--graph-store", graphStore(),
-                                                   "--store-user", "dba").redirectErrorStream(true);
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "load", "--graph-store", graphStore(),
+                                                                      "--store-user", "dba"));
+            command.addAll(options);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("KG_STORE_PASSWORD", dbaPassword);
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.server.StargateServer;
+import org.stargatekg.http.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -31,15 +34,17 @@ import org.stargatekg.vocab.Namespaces;
  * and an HTTP client that talks to it. Its IRIs are the permanent ones ({@link #base()}), whatever the port. Start one
  * per test class and close it after.
  */
-public final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** SPARQL JSON results media type. */
     public static final String JSON = "application/sparql-results+json";
 
-    private final int port;
-    private final Runnable stop;
+    private int port;
+    private Runnable stop;
     private final String base;
-    private final StargateServer server;
+    private StargateServer server;
+    private Duration timeout = Duration.ofSeconds(30);
+    private Path[] extraArticles = new Path[0];
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningServer(int port, Runnable stop, String base, StargateServer server) {
@@ -51,6 +56,37 @@ public final class RunningServer implements AutoCloseable {
 
     private RunningServer(StargateServer server, String base) {
         this(server.port(), server::stop, base, server);
+    }
+
+    /**
+     * A server for a test class to hold in a static field marked {@code @RegisterExtension}: JUnit starts it (port 0,
+     * read back once bound) before the class's first test and stops it after the last.
+     */
+    public static RunningServer extension(Path... extraArticles) {
+        RunningServer s = new RunningServer(0, () -> { }, Namespaces.STANDARD, null);
+        s.extraArticles = extraArticles.clone();
+        return s;
+    }
+
+    /** The query timeout of a server made by {@link #extension}, before it starts; default 30 s. */
+    public RunningServer timeout(Duration timeout) {
+        if (server != null)
+            throw new IllegalStateException("already started");
+        this.timeout = timeout;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        RunningServer started = start(timeout, extraArticles);
+        this.server = started.server;
+        this.port = started.port;
+        this.stop = started.stop;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A server already listening on a port (another process, say), stopped by {@code stop}. */
@@ -71,6 +107,20 @@ public final class RunningServer implements AutoCloseable {
         KnowledgeGraph graph = loader.load();
         StargateServer server = StargateServer.create().port(0).queryTimeout(timeout).graph(graph).build().start();
         return new RunningServer(server, Namespaces.STANDARD);
+    }
+
+    /** Loads the shipped graph and starts the server on port 0 with more settings applied to its builder: a timeout, limits, no response cache. */
+    public static RunningServer startWith(java.util.function.UnaryOperator<StargateServer.Builder> settings) {
+        KnowledgeGraph graph = KnowledgeGraphLoader.shipped(Namespaces.standard()).load();
+        StargateServer server = settings.apply(StargateServer.create().port(0).graph(graph)).build().start();
+        return new RunningServer(server, Namespaces.STANDARD);
+    }
+
+    /** The server itself, to stop it from a test. */
+    public StargateServer server() {
+        if (server == null)
+            throw new IllegalStateException("attached to a server in another process");
+        return server;
     }
 
     /** The dataset namespace the served IRIs sit under (not an address: see {@link #uri} and {@link #address}), ending in "/". */

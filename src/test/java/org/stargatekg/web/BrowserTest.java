@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,25 +21,19 @@ import org.stargatekg.support.RunningServer;
 /** What a person sees in a real browser (headless Chromium): pages, evidence, threads, amounts, the editor. */
 class BrowserTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
-        try {
-            browser = Browser.start();
-        } catch (RuntimeException | Error ex) {
-            server.close();
-            throw ex;
-        }
+        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
         if (browser != null)
             browser.close();
-        server.close();
     }
 
     @BeforeEach

@@ -12,9 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.Fixtures;
 import org.stargatekg.support.RunningServer;
 
@@ -27,17 +26,8 @@ class HostileContentTest {
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String IMG = "\"><img src=x onerror=alert(1)>";
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Fixtures.path("hostile-content"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension(Fixtures.path("hostile-content"));
 
     /** Attributes whose value a browser follows or loads as a URL; a "javascript:" there would run. */
     private static final java.util.Set<String> URL_ATTRIBUTES = java.util.Set.of("href", "src", "action", "formaction", "xlink:href", "data");

@@ -31,9 +31,9 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Every IRI we mint answers as a page for people and as RDF for machines, following the Cool URIs note. */
@@ -41,12 +41,12 @@ class LinkedDataTest {
 
     private static final List<String> RDF_SUFFIXES = List.of(".ttl", ".jsonld", ".rdf", ".nt", ".trig", ".nq");
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
     private static Map<String, String> subjects;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start();
         subjects = new LinkedHashMap<>();
         var rows = server.select("""
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -59,10 +59,6 @@ class LinkedDataTest {
         assertTrue(subjects.size() > 100, "expected the dataset's subjects, got " + subjects.size());
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String path(String iri) {
         assertTrue(iri.startsWith(server.base()), "not one of ours: " + iri);
@@ -160,7 +156,8 @@ class LinkedDataTest {
         Set<String> reached = new HashSet<>();
         while (!queue.isEmpty()) {
             String p = queue.poll();
-            HttpResponse<String> r = server.get(p, "text/html");
+            // As a browser asks: pages come as HTML, the dumps and the VoID description they link in their own formats.
+            HttpResponse<String> r = server.get(p, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
             if (r.statusCode() != 200) {
                 broken.add(p + " -> HTTP " + r.statusCode());
                 continue;
@@ -289,5 +286,77 @@ class LinkedDataTest {
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+    }
+
+    @Test
+    void home_page_links_every_dump_with_its_format_and_size_and_the_void_description() {
+        assertLinksDumpsAndVoid("/");
+    }
+
+    @Test
+    void every_named_graph_page_links_the_dumps_and_the_void_description() {
+        List<String> graphs = graphs();
+        assertTrue(graphs.size() >= 4, graphs::toString);
+        for (String g : graphs)
+            assertLinksDumpsAndVoid(path(g));
+        Document person = Jsoup.parse(server.get("/id/elon-musk", "text/html").body());
+        assertTrue(person.select("#downloads").isEmpty(), "a resource that is not a graph offers no dataset downloads");
+    }
+
+    @Test
+    void query_this_on_a_graph_page_queries_the_graph_content() {
+        for (String g : graphs()) {
+            String query = queryThis(path(g));
+            assertTrue(query.contains("GRAPH <" + g + ">"), () -> g + ": " + query);
+            var rows = server.select(query).rows();
+            long size = server.count("SELECT (COUNT(*) AS ?n) { GRAPH <" + g + "> { ?s ?p ?o } }");
+            assertEquals(Math.min(size, 100), rows.size(), () -> g + ": " + query);
+            for (var row : rows.subList(0, Math.min(5, rows.size()))) {
+                String triple = String.join(" ", List.of(row.get("s"), row.get("p"), row.get("o")).stream()
+                        .map(n -> n.isURI() ? "<" + n.getURI() + ">" : n.isBlank() ? "[]" : org.apache.jena.riot.out.NodeFmtLib.strNT(n)).toList());
+                if (!triple.contains("[]"))
+                    assertEquals(1, server.count("SELECT (COUNT(*) AS ?n) { GRAPH <" + g + "> { " + triple + " } }"), triple);
+            }
+        }
+        assertEquals("DESCRIBE <" + server.base() + "id/elon-musk>", queryThis("/id/elon-musk"));
+    }
+
+    /** The query a page's "Query this" link opens the editor with. */
+    private static String queryThis(String page) {
+        Element link = Jsoup.parse(server.get(page, "text/html").body()).select("a.action").stream()
+                .filter(a -> a.text().equals("Query this")).findFirst().orElseThrow(() -> new AssertionError("no Query this on " + page));
+        String href = link.attr("href");
+        assertTrue(href.startsWith("/sparql#query="), href);
+        return java.net.URLDecoder.decode(href.substring("/sparql#query=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> graphs() {
+        return server.select("SELECT DISTINCT ?g { GRAPH ?g { } } ORDER BY ?g").rows().stream().map(r -> r.get("g").getURI()).toList();
+    }
+
+    /** A page has a downloads section linking each dump (format, media type, its true size) and the VoID description. */
+    private static void assertLinksDumpsAndVoid(String page) {
+        Document doc = Jsoup.parse(server.get(page, "text/html").body());
+        Element section = doc.selectFirst("#downloads");
+        assertNotNull(section, () -> page + " has no downloads section");
+        for (org.stargatekg.describe.Dumps.Dump d : org.stargatekg.describe.Dumps.ALL) {
+            Element a = section.selectFirst("a[href=" + d.path() + "]");
+            assertNotNull(a, () -> page + " does not link " + d.path());
+            assertEquals(d.mediaType(), a.attr("type"), d::path);
+            Element row = a.closest("tr");
+            String format = LinkedDataServlet.FORMATS.stream().filter(f -> f.mediaType().equals(d.mediaType())).findFirst().orElseThrow().name();
+            assertEquals(format, a.text(), row::text);
+            assertTrue(row.text().contains(d.mediaType()), row::text);
+            HttpResponse<String> dump = server.get(d.path(), "*/*");
+            assertEquals(200, dump.statusCode(), d::path);
+            long bytes = dump.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertEquals(bytes + " bytes", row.selectFirst("td.num").attr("title"), () -> page + " " + d.path());
+            assertTrue(row.selectFirst("td.num").text().matches("[0-9.]+ (bytes|KiB|MiB)"), row::text);
+        }
+        Element voidLink = section.selectFirst("a.void");
+        assertNotNull(voidLink, () -> page + " does not link the VoID description");
+        HttpResponse<String> voidDescription = server.get(voidLink.attr("href"), "text/html,*/*;q=0.8");
+        assertEquals(200, voidDescription.statusCode());
+        assertTrue(voidDescription.body().contains("void:Dataset"), voidDescription::body);
     }
 }

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /**
@@ -18,20 +17,13 @@ import org.stargatekg.support.RunningServer;
  */
 class PathTraversalTest {
 
-    private static RunningServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     /** Text found in files a climb could reach: the POM, the log configuration, the shapes, /etc/passwd, a class file. */
     private static final List<String> SECRETS = List.of("<project", "<Configuration", "sh:NodeShape", "root:x:0", "\u00ca\u00fe\u00ba\u00be", "@prefix");
 
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void climbing_paths_get_404_or_400_and_no_file_content() {

@@ -7,25 +7,15 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /** Every response carries the CSP, nosniff and frame headers: pages, Fuseki's answers, static files, 404s and errors. */
 class SecurityHeadersTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static void assertSecured(String what, HttpResponse<String> response) {
         assertEquals(Headers.CSP, response.headers().firstValue("Content-Security-Policy").orElse(null), what);

@@ -1,0 +1,83 @@
+package org.stargatekg.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaRange;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.riot.web.HttpNames;
+
+/**
+ * Content negotiation for {@code /sparql}: a request whose Accept header names none of the types Fuseki answers queries
+ * in gets 406 with the list, as pages do, instead of Fuseki's fallback to XML. The offers are Fuseki's own ({@link DEF}),
+ * for every query form together, so one Accept header that serves all forms (the editor's, say) still works; a type
+ * offered only for another form gets that form's default, as before.
+ */
+final class QueryAccept {
+
+    /** Media types for SELECT and ASK results, in Fuseki's order. */
+    static final List<String> RESULTS = types(DEF.rsOfferTable, DEF.rsOfferBoolean);
+
+    /** Media types for CONSTRUCT and DESCRIBE results, in Fuseki's order. */
+    static final List<String> RDF = types(DEF.constructOffer, DEF.quadsOffer);
+
+    private static final AcceptList OFFERS = AcceptList.create(
+            java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).toArray(String[]::new));
+
+    /** An Accept header made of media ranges ("type/subtype" with parameters); anything else is ignored. */
+    private static final Pattern MEDIA_RANGES = Pattern.compile(
+            "\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?(,\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?)*\\s*");
+
+    private QueryAccept() {}
+
+    /**
+     * Whether Fuseki can answer the request in a type it accepts: true without an Accept header, with one that does
+     * not parse (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
+     * overrides the header.
+     */
+    static boolean acceptable(HttpServletRequest req) {
+        for (String p : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3))
+            if (req.getParameter(p) != null && !req.getParameter(p).isBlank())
+                return true;
+        String accept = Negotiation.accept(req);
+        if (accept == null || accept.isBlank() || !MEDIA_RANGES.matcher(accept).matches())
+            return true;
+        AcceptList wanted;
+        try {
+            wanted = new AcceptList(accept);
+        } catch (RuntimeException unparsable) {
+            return true;
+        }
+        if (wanted.entries().isEmpty())
+            return true;
+        return AcceptList.match(wanted, OFFERS) != null;
+    }
+
+    /** Answers 406 with the types on offer for each query form. */
+    static void refuse(HttpServletResponse resp) throws IOException {
+        byte[] body = ("406 Not Acceptable: SELECT and ASK results are available as " + String.join(", ", RESULTS)
+                       + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
+                       + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static List<String> types(AcceptList... offers) {
+        Set<String> out = new LinkedHashSet<>();
+        for (AcceptList offer : offers)
+            for (MediaRange m : offer.entries())
+                out.add(m.getContentTypeStr());
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,48 @@
+package org.stargatekg.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Answers {@code /$/ready}: 200 "ready" when the server can answer requests now, 503 with the reason when it cannot
+ * (its external store does not answer, its index is not built yet), so that a load balancer sends requests only to
+ * servers that can answer them. {@code /$/ping} says only that the process is up, and stays 200 meanwhile.
+ */
+public final class ReadinessFilter implements Filter {
+
+    /** Readiness check path. */
+    public static final String READY_PATH = "/$/ready";
+
+    private final Supplier<String> notReady;
+
+    /** A filter asking {@code notReady} why the server cannot answer now: null when it can. */
+    public ReadinessFilter(Supplier<String> notReady) {
+        this.notReady = notReady;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        if (!READY_PATH.equals(req.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String why = notReady.get();
+        HttpServletResponse resp = (HttpServletResponse) response;
+        byte[] body = (why == null ? "ready\n" : "not ready: " + why + "\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(why == null ? 200 : 503);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+}

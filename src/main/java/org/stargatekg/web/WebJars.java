@@ -1,0 +1,72 @@
+package org.stargatekg.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The few files of the CodeMirror 5 WebJar (a Maven dependency) that the editor loads, served from the classpath at
+ * version-free paths under {@value #PREFIX}; any other path there is not found, as with {@code /static/}.
+ */
+final class WebJars {
+
+    /** Where the files are served. */
+    static final String PREFIX = "/webjars/codemirror/";
+
+    /** The files on offer, by path under {@link #PREFIX}, with their media types. */
+    static final Map<String, String> FILES = Map.of(
+            "lib/codemirror.js", "text/javascript",
+            "lib/codemirror.css", "text/css",
+            "mode/sparql/sparql.js", "text/javascript",
+            "addon/hint/show-hint.js", "text/javascript",
+            "addon/hint/show-hint.css", "text/css",
+            "LICENSE", "text/plain");
+
+    /** CodeMirror's version, as the WebJar records it. */
+    static final String VERSION = version();
+
+    private WebJars() {}
+
+    /** Answers a path under {@link #PREFIX} with the file, cacheable for an hour, or 404 when it is not on offer. */
+    static void serve(String name, HttpServletResponse resp) throws IOException {
+        String type = FILES.get(name);
+        byte[] body = null;
+        if (type != null) {
+            try (InputStream in = WebJars.class.getClassLoader()
+                    .getResourceAsStream("META-INF/resources/webjars/codemirror/" + VERSION + "/" + name)) {
+                body = in == null ? null : in.readAllBytes();
+            }
+        }
+        if (body == null) {
+            type = "text/plain";
+            body = "Not found\n".getBytes(StandardCharsets.UTF_8);
+            resp.setStatus(404);
+        } else {
+            resp.setStatus(200);
+            resp.setHeader("Cache-Control", "public, max-age=3600");
+        }
+        resp.setContentType(type + "; charset=utf-8");
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static String version() {
+        try (InputStream in = WebJars.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/codemirror/pom.properties")) {
+            if (in == null)
+                throw new IllegalStateException("The CodeMirror WebJar is not on the classpath");
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
