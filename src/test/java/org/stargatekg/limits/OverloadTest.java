@@ -61,7 +61,9 @@ class OverloadTest {
 
     @Test
     void ping_static_files_and_cached_answers_stay_fast_under_slow_clients_and_expensive_queries() throws Exception {
-        assertEquals(200, server.query(CHEAP, RunningServer.JSON).statusCode()); // now cached
+        // The cache keeps an answer the second time it is asked for (ResponseCache#admit): from then on it is cached.
+        for (int i = 0; i < 2; i++)
+            assertEquals(200, server.query(CHEAP, RunningServer.JSON).statusCode());
         Map<String, List<Long>> idle = new ConcurrentHashMap<>();
         for (int i = 0; i < 5; i++)
             time(idle, "ping", () -> server.get("/$/ping", "text/plain"));
