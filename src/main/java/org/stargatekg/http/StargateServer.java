@@ -33,6 +33,7 @@ import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.ops.Metrics;
 import org.stargatekg.ops.OpsFilter;
 import org.stargatekg.ops.ReadinessFilter;
+import org.stargatekg.perf.HugeMethods;
 import org.stargatekg.perf.JettyTuning;
 import org.stargatekg.perf.JsonResultsWriter;
 import org.stargatekg.perf.QueryAlarms;
@@ -276,6 +277,7 @@ public final class StargateServer {
             // response, and query timeout alarms that leave Jena's one alarm queue when their query ends.
             JsonResultsWriter.install();
             QueryAlarms.removeOnCancel();
+            HugeMethods.adviseOnce();
             // The page's search gets the query timeout too, up to 10 s, besides its complexity limit.
             TextSearch search = new LimitedSearch(backend.search(),
                                                   queryTimeout.compareTo(SEARCH_TIME_LIMIT) < 0 ? queryTimeout : SEARCH_TIME_LIMIT);

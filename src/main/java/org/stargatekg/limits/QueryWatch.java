@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,7 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class QueryWatch {
 
-    /** Flags of executions that may still run; weakly held, so a finished execution's flag simply goes away. */
+    /**
+     * Flags of executions started under a {@link Ticket} (every query at /sparql): removed when the ticket closes. A
+     * concurrent set, because each query adds and removes its flag: behind one lock, sixteen clients queued there.
+     */
+    private final Set<AtomicBoolean> ticketed = ConcurrentHashMap.newKeySet();
+    /** Flags of executions started without a ticket; weakly held, so a finished execution's flag simply goes away. */
     private final Set<AtomicBoolean> running = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final ThreadLocal<Ticket> current = new ThreadLocal<>();
     private volatile boolean stopping;
@@ -23,12 +29,16 @@ public final class QueryWatch {
     void started(AtomicBoolean cancelled) {
         if (cancelled == null)
             return;
-        running.add(cancelled);
+        Ticket ticket = current.get();
+        if (ticket != null) {
+            ticketed.add(cancelled);
+            ticket.started.add(cancelled);
+            ticket.cancelled = cancelled;
+        } else {
+            running.add(cancelled);
+        }
         if (stopping)
             cancelled.set(true);
-        Ticket ticket = current.get();
-        if (ticket != null)
-            ticket.cancelled = cancelled;
     }
 
     /** Starts watching the query the current thread is about to answer; close the ticket when the answer is written. */
@@ -45,19 +55,23 @@ public final class QueryWatch {
         synchronized (running) {
             flags = new ArrayList<>(running);
         }
+        flags.addAll(ticketed);
         flags.forEach(flag -> flag.set(true));
     }
 
     /** The executions that may still be running. */
     public int running() {
+        int n = (int) ticketed.stream().filter(flag -> !flag.get()).count();
         synchronized (running) {
-            return (int) running.stream().filter(flag -> !flag.get()).count();
+            return n + (int) running.stream().filter(flag -> !flag.get()).count();
         }
     }
 
     /** One request's view of the execution it started. */
     public final class Ticket implements AutoCloseable {
         private volatile AtomicBoolean cancelled;
+        /** Every execution started under this ticket (one, nearly always), taken out of the watch at close. */
+        private final List<AtomicBoolean> started = new ArrayList<>(1);
 
         private Ticket() {}
 
@@ -70,9 +84,8 @@ public final class QueryWatch {
         @Override
         public void close() {
             current.remove();
-            AtomicBoolean flag = cancelled;
-            if (flag != null)
-                running.remove(flag);
+            started.forEach(ticketed::remove);
+            started.clear();
         }
     }
 }

@@ -24,16 +24,17 @@ import org.apache.jena.sparql.lang.arq.javacc.TokenMgrError;
  * Parses a SPARQL query (ARQ syntax, Fuseki's base IRI) into the same {@link Query} as Fuseki's
  * {@code QueryFactory.create(text, "http://server/unset-base/", Syntax.syntaxARQ)}, with the same errors, at less cost:
  * the parser's character buffer is sized to the query instead of 4,096 characters (three arrays, 40 KB, allocated
- * and zeroed for every query), and each thread keeps one IRI resolver for that base, so an IRI or prefix seen in an
- * earlier query is resolved from its cache instead of being parsed again by jena-iri (whose lexers are shared by all
- * threads behind locks). Everything else is ARQ's own parser ({@code ParserARQ.perform}, step for step).
+ * and zeroed for every query), and the base IRI remembers what it resolved ({@link CachingBase}), so an IRI or prefix
+ * seen in an earlier query is not parsed again by jena-iri (whose lexers are shared by all threads behind locks; ARQ's
+ * parser resolves through the base itself, past the resolver's own cache). Everything else is ARQ's own parser
+ * ({@code ParserARQ.perform}, step for step).
  */
 public final class QueryParser {
 
     /** The base IRI Fuseki parses queries against. */
     static final String BASE = Fuseki.BaseParserSPARQL;
 
-    private static final IRIx BASE_IRI = IRIs.resolveIRI(BASE);
+    private static final IRIx BASE_IRI = new CachingBase(IRIs.resolveIRI(BASE));
 
     /**
      * One resolver per thread: its cache is not thread-safe, and a query is parsed and run on the thread that
