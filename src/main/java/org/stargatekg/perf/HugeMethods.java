@@ -35,6 +35,6 @@ public final class HugeMethods {
             return;
         told = true;
         LOG.info("Queries are parsed by interpreted code (ARQ's lexer is over HotSpot's 8,000-byte limit): start java with "
-                 + "-XX:-DontCompileHugeMethods to parse them about three times as fast");
+                 + "-XX:-DontCompileHugeMethods to parse them two to three times as fast");
     }
 }
