@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -19,6 +20,8 @@ import org.apache.jena.system.Txn;
  * The whole dataset as downloadable files at stable paths: TriG, N-Quads and JSON-LD hold the named graphs, Turtle the
  * union (the default graph). Each file is written on first request and kept while the served content's version stays
  * the same: through an external store a new load (or an outage) changes it, and the files are written again.
+ * Pages show each file's size; through an external store, only once the file has been written (a page never makes the
+ * server read the whole store).
  */
 public final class Dumps {
 
@@ -35,6 +38,7 @@ public final class Dumps {
     private final DatasetGraph served;
     private final PrefixMapping prefixes;
     private final LongSupplier version;
+    private final boolean local;
     private volatile Written written = new Written(Long.MIN_VALUE, new ConcurrentHashMap<>());
 
     /** The files written for one version of the content. */
@@ -42,14 +46,27 @@ public final class Dumps {
 
     /** Dumps of a served dataset whose default graph is the union of its named graphs, content that never changes. */
     public Dumps(DatasetGraph served, PrefixMapping prefixes) {
-        this(served, prefixes, () -> 0L);
+        this(served, prefixes, () -> 0L, true);
     }
 
-    /** Dumps of a served dataset whose content changes whenever {@code version} does (the backend's version). */
-    public Dumps(DatasetGraph served, PrefixMapping prefixes, LongSupplier version) {
+    /**
+     * Dumps of a served dataset whose content changes whenever {@code version} does (the backend's version);
+     * {@code local} when the content is held here, so that writing a file to learn its size is cheap.
+     */
+    public Dumps(DatasetGraph served, PrefixMapping prefixes, LongSupplier version, boolean local) {
         this.served = served;
         this.prefixes = prefixes;
         this.version = version;
+        this.local = local;
+    }
+
+    /** The size of a dump in bytes: written first where the content is held here, else only if already written. */
+    public OptionalLong size(Dump dump) {
+        if (local)
+            return OptionalLong.of(bytes(dump).length);
+        Written w = written;
+        byte[] file = w.version() == version.getAsLong() ? w.files().get(dump.path()) : null;
+        return file == null ? OptionalLong.empty() : OptionalLong.of(file.length);
     }
 
     /** The dump at a path, if there is one. */

@@ -290,7 +290,7 @@ public final class StargateServer {
             backend.registerMetrics(metrics);
             PrefixMapping prefixes = Prefixes.of(ns);
             ExtensionFunctions functions = backend.queriesEvaluatedHere() ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
-            Dumps dumps = new Dumps(dsg, prefixes, backend::version);
+            Dumps dumps = new Dumps(dsg, prefixes, backend::version, backend.queriesEvaluatedHere());
             DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes, functions), dumps);
             LinkedDataServlet pages = new LinkedDataServlet(site, dumps, functions);
             boolean cached = backend.cacheable() && responseCache;

@@ -103,17 +103,20 @@ final class Neighbourhood {
     static Neighbourhood resourcePage(Node focus) {
         Set<Node> passage = Set.of(NIF.referenceContext, NIF.beginIndex, NIF.endIndex);
         Set<Node> firstPredicates = with(labels(), OWL.inverseOf.asNode(), SG.evidence.asNode(), SG.describedIn.asNode(),
-                                         SG.value.asNode(), SG.maxValue.asNode(), SG.currency.asNode(), SG.currencyCode.asNode());
+                                         SG.value.asNode(), SG.maxValue.asNode(), SG.currency.asNode(), SG.currencyCode.asNode(),
+                                         SG.reviewStatus.asNode());
         firstPredicates.addAll(passage);
-        Set<Node> secondPredicates = with(labels(), SG.currencyCode.asNode());
+        Set<Node> secondPredicates = with(labels(), SG.currencyCode.asNode(), SG.reviewStatus.asNode());
         secondPredicates.addAll(passage);
         Set<Node> threadPredicates = with(labels(), SG.evidence.asNode(), SG.describedIn.asNode(), RESPONDS_TO, SG.disputes.asNode(),
                                           SG.speaker.asNode(), SG.verbatimText.asNode(), SG.paraphrase.asNode(), SG.emoji.asNode(),
-                                          SG.channel.asNode());
+                                          SG.channel.asNode(), SG.reviewStatus.asNode());
         return new Neighbourhood(focus,
                                  new Facets(firstPredicates, Set.of(SG.MonetaryAmount.asNode(), SG.Reported.asNode(), SG.Statement.asNode())),
                                  Set.of(),
-                                 Set.of(SG.evidence.asNode(), SG.describedIn.asNode(), SG.currency.asNode(), OWL.inverseOf.asNode()),
+                                 // A passage's article: its label heads the passage's evidence group on the page.
+                                 Set.of(SG.evidence.asNode(), SG.describedIn.asNode(), SG.currency.asNode(), OWL.inverseOf.asNode(),
+                                        NIF.referenceContext),
                                  Set.of(),
                                  new Facets(secondPredicates, Set.of()),
                                  new Facets(threadPredicates, Set.of(SG.Statement.asNode())),
@@ -121,13 +124,16 @@ final class Neighbourhood {
     }
 
     /**
-     * What the article view reads: the article's quads both ways (its passages point at it); of each passage its
-     * offsets and label and what cites it as evidence; and the labels of those.
+     * What the article view reads: the article's quads both ways (its passages and sentences point at it); of each
+     * passage its offsets, label and review status, what cites it as evidence and, of a sentence, the passages in it;
+     * and the labels of those.
      */
     static Neighbourhood articlePage(Node article) {
-        Set<Node> firstPredicates = with(labels(), NIF.referenceContext, NIF.beginIndex, NIF.endIndex);
+        Set<Node> firstPredicates = with(labels(), NIF.referenceContext, NIF.beginIndex, NIF.endIndex, SG.reviewStatus.asNode());
         Set<Node> cites = Set.of(SG.evidence.asNode(), SG.describedIn.asNode());
-        return new Neighbourhood(article, new Facets(firstPredicates, Set.of()), cites, Set.of(), cites,
+        // A sentence is a string of the article too; the view asks which passages lie in it (nif:sentence).
+        Set<Node> incoming = Set.of(SG.evidence.asNode(), SG.describedIn.asNode(), NIF.sentence);
+        return new Neighbourhood(article, new Facets(firstPredicates, Set.of(NIF.Sentence)), incoming, Set.of(), cites,
                                  new Facets(labels(), Set.of()), null, Set.of());
     }
 

@@ -2,8 +2,11 @@ package org.stargatekg.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
@@ -24,6 +27,26 @@ final class HomePages {
     HomePage page() {
         Labels labels = pages.labels();
         DatasetGraph dsg = site.dataset();
+        String sg = site.namespaces().ontology();
+        Map<String, List<Link>> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Link> typeLinks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Node inferred = site.namespaces().inferredGraph();
+        Node ontologyGraph = site.namespaces().ontologyGraph();
+        Map<Node, List<Triple>> typed = new LinkedHashMap<>();
+        Set<Node> named = new LinkedHashSet<>();
+        for (Node name : org.apache.jena.atlas.iterator.Iter.toList(dsg.listGraphNodes())) {
+            named.add(name);
+            if (name.equals(inferred) || name.equals(ontologyGraph))
+                continue;
+            List<Triple> types = dsg.getGraph(name).find(Node.ANY, Terms.TYPE, Node.ANY).toList();
+            typed.put(name, types);
+            types.forEach(t -> {
+                named.add(t.getSubject());
+                named.add(t.getObject());
+            });
+        }
+        // Through an external store, the labels of everything listed come in a few questions rather than one each.
+        site.prefetchLabels(List.copyOf(named));
         List<HomePage.GraphCount> graphs = new ArrayList<>();
         long quads = 0;
         for (Node name : org.apache.jena.atlas.iterator.Iter.toList(dsg.listGraphNodes())) {
@@ -32,15 +55,8 @@ final class HomePages {
             graphs.add(new HomePage.GraphCount(site.link(name, labels), n));
         }
         graphs.sort(Comparator.comparing(gc -> gc.graph().iri()));
-        String sg = site.namespaces().ontology();
-        Map<String, List<Link>> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, Link> typeLinks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Node inferred = site.namespaces().inferredGraph();
-        Node ontologyGraph = site.namespaces().ontologyGraph();
-        for (Node name : org.apache.jena.atlas.iterator.Iter.toList(dsg.listGraphNodes())) {
-            if (name.equals(inferred) || name.equals(ontologyGraph))
-                continue;
-            for (Triple t : dsg.getGraph(name).find(Node.ANY, Terms.TYPE, Node.ANY).toList()) {
+        for (List<Triple> types : typed.values()) {
+            for (Triple t : types) {
                 Node type = t.getObject();
                 if (!type.isURI() || !type.getURI().startsWith(sg) || !t.getSubject().isURI())
                     continue;

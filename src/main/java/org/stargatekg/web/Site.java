@@ -86,6 +86,11 @@ public final class Site {
         return gathered().menu();
     }
 
+    /** Tells the backend that a page is about to read the labels and types of these nodes (a few questions, not one each). */
+    void prefetchLabels(List<Node> nodes) {
+        backend.prefetchLabels(nodes);
+    }
+
     /** Tells the backend what a page is about to read around a node, inside the page's read transaction. */
     void prefetch(Reads what, Node node) {
         backend.prefetch(what, node);

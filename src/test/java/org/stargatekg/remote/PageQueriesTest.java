@@ -169,6 +169,27 @@ class PageQueriesTest {
         assertEquals(small.queries(), big.queries(), "store requests for a node of degree " + degree + " vs one of few links");
     }
 
+    /**
+     * The home page and the graph pages link the dumps with their sizes; through a store, a size shows only once its
+     * file has been written, so that a page never makes the server read the whole store (a new load would otherwise
+     * make the next home page read everything again).
+     */
+    @Test
+    void home_page_through_a_store_reads_no_dump_until_one_is_downloaded() {
+        Asked home = ask("/", "text/html");
+        HttpResponse<String> before = get(through.port(), "/", "text/html");
+        // It lists every typed resource of every article: their labels come a hundred at a time, not one by one.
+        int links = before.body().split("<a ", -1).length - 1;
+        assertTrue(home.queries() * 10 < links, () -> "home page: " + home.queries() + " store requests for " + links + " links");
+        // Which dumps were written depends on the tests run before (the content's version stays the same here).
+        assertTrue(before.body().contains("written when first downloaded") || before.body().contains(" bytes\""), before::body);
+        HttpResponse<String> dump = get(through.port(), "/dump/stargate-kg.nq", "application/n-quads");
+        assertEquals(200, dump.statusCode());
+        HttpResponse<String> after = get(through.port(), "/", "text/html");
+        assertTrue(after.body().contains("title=\"" + dump.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes\""),
+                   after::body);
+    }
+
     @Test
     void search_asks_the_store_twice_whatever_the_number_of_hits() {
         Asked few = ask("/search?q=supervillain&format=json", "application/json");
