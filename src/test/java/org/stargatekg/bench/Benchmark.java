@@ -471,7 +471,7 @@ public final class Benchmark {
               .append("Virtuoso, one query per page (").append(OURS_VIRTUOSO_UNCACHED).append("); and reading node by node with JSON ")
               .append("results as before issue 16, response cache off (").append(OURS_VIRTUOSO_BEFORE).append("). ")
               .append("Ours runs in a JVM started with `").append(Peers.OURS_JVM_FLAG).append("`, as the README's quick start ")
-              .append("gives it (HotSpot then compiles ARQ's query lexer); plain Fuseki runs as shipped.\n\n")
+              .append("gives it (HotSpot then compiles ARQ's query lexer); plain Fuseki runs with the same flag (the same lexer), so that the two servers are compared, not two JVM settings.\n\n")
               .append("CPU ms/req: CPU time of the serving process during the measured seconds ÷ requests answered (ours, with ")
               .append("its cache off, through Virtuoso and the ceiling share the benchmark's JVM, measured one at a time, so through ")
               .append("Virtuoso it counts our layer only; another build of our jar counts its own process). It is the per-request cost, and moves far less than requests/s when other builds share the cores.\n\n")

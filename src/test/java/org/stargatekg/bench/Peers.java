@@ -47,14 +47,15 @@ final class Peers {
         }
     }
 
-    /** Starts plain Fuseki with default settings on an in-memory dataset loaded from the given file; returns when it answers. */
+    /** Starts plain Fuseki with default settings (and our JVM flag) on an in-memory dataset loaded from the given file; returns when it answers. */
     static Child fuseki(Path quads, Path log) throws IOException, InterruptedException {
         if (!Files.isRegularFile(FUSEKI_JAR))
             throw new IOException("No " + FUSEKI_JAR + ": run the benchmark through Maven (-Pbench), which fetches it");
         int port = FreePort.pick();
         long t0 = System.nanoTime();
         // Run in target/bench: the Fuseki jar makes its "run" folder in the working directory.
-        Process p = new ProcessBuilder("java", "-jar", FUSEKI_JAR.toAbsolutePath().toString(), "--localhost", "--port=" + port,
+        // The same JVM flag as ours, so that neither side is measured with ARQ's lexer interpreted.
+        Process p = new ProcessBuilder("java", OURS_JVM_FLAG, "-jar", FUSEKI_JAR.toAbsolutePath().toString(), "--localhost", "--port=" + port,
                                        "--file=" + quads.toAbsolutePath(), "/ds")
                 .directory(FUSEKI_JAR.toAbsolutePath().getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile()).start();
         Child child = new Child("plain Fuseki 5.6.0", p, port, "/ds/query", 0);
@@ -70,7 +71,8 @@ final class Peers {
     /** Starts our server from its jar with more options (e.g. {@code --sparql-endpoint}); returns when it answers. */
     /**
      * The flag our jar is started with, as the README's quick start gives it: HotSpot then compiles ARQ's query lexer,
-     * whose 14,779-byte method it otherwise leaves to the interpreter (history entry 9). Plain Fuseki runs as shipped.
+     * whose 14,779-byte method it otherwise leaves to the interpreter (history entry 9). Plain Fuseki gets it too (the
+     * same lexer), so that the comparison is between the two servers, not between two JVM settings.
      */
     static final String OURS_JVM_FLAG = "-XX:-DontCompileHugeMethods";
 
