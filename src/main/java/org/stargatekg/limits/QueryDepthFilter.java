@@ -1,21 +1,15 @@
 package org.stargatekg.limits;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +44,7 @@ public final class QueryDepthFilter implements Filter {
         try {
             if ("POST".equals(req.getMethod()) && type.startsWith("application/sparql-query")) {
                 byte[] body = req.getInputStream().readAllBytes();
-                forward = new ReadAgain(req, body);
+                forward = new ReplayedBody(req, body);
                 query = new String(body, StandardCharsets.UTF_8);
             } else {
                 query = req.getParameter("query");
@@ -72,62 +66,5 @@ public final class QueryDepthFilter implements Filter {
         resp.setContentType("text/plain; charset=utf-8");
         resp.setContentLength(message.length);
         resp.getOutputStream().write(message);
-    }
-
-    /** A request whose body was read here, offered again to the next in the chain. */
-    static final class ReadAgain extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReadAgain(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String enc = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(enc)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

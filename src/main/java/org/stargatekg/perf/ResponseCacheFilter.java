@@ -15,17 +15,16 @@ import java.util.function.LongSupplier;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.stargatekg.limits.ReplayedBody;
 
 /**
  * Serves repeated reads from a {@link ResponseCache}: GET on any path, and POST to the SPARQL endpoint with a
@@ -140,63 +139,6 @@ public final class ResponseCacheFilter implements Filter {
             resp.setContentType(hit.contentType());
         resp.setContentLength(hit.body().length);
         resp.getOutputStream().write(hit.body());
-    }
-
-    /** A request whose body was already read, offered again to the next in the chain. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            String enc = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(enc)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     /** Passes a response through while keeping a copy of what was written, and notes anything that makes it uncacheable. */
