@@ -28,12 +28,7 @@ final class CachingBase extends IRIx {
 
     @Override
     public IRIx resolve(String other) {
-        IRIx iri = resolved.getIfPresent(other);
-        if (iri == null) {
-            iri = base.resolve(other); // may throw: nothing is kept then
-            resolved.put(other, iri);
-        }
-        return iri;
+        return resolved.get(other, base::resolve); // a resolution that throws keeps nothing
     }
 
     @Override

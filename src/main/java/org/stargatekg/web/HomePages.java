@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -32,9 +33,10 @@ final class HomePages {
         Map<String, Link> typeLinks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Node inferred = site.namespaces().inferredGraph();
         Node ontologyGraph = site.namespaces().ontologyGraph();
+        List<Node> graphNames = Iter.toList(dsg.listGraphNodes());
         Map<Node, List<Triple>> typed = new LinkedHashMap<>();
         Set<Node> named = new LinkedHashSet<>();
-        for (Node name : org.apache.jena.atlas.iterator.Iter.toList(dsg.listGraphNodes())) {
+        for (Node name : graphNames) {
             named.add(name);
             if (name.equals(inferred) || name.equals(ontologyGraph))
                 continue;
@@ -49,7 +51,7 @@ final class HomePages {
         site.prefetchLabels(List.copyOf(named));
         List<HomePage.GraphCount> graphs = new ArrayList<>();
         long quads = 0;
-        for (Node name : org.apache.jena.atlas.iterator.Iter.toList(dsg.listGraphNodes())) {
+        for (Node name : graphNames) {
             long n = dsg.getGraph(name).size();
             quads += n;
             graphs.add(new HomePage.GraphCount(site.link(name, labels), n));

@@ -52,6 +52,23 @@ class MaterializerEquivalenceTest {
     }
 
     /** The list the loader stores holds each inferred triple once, also when the cores' sets both derived it. */
+    /** The shipped ontology files, shapes left out, as one graph. */
+    private static Graph shippedOntology() {
+        Graph ontology = GraphFactory.createDefaultGraph();
+        SourceFiles.list(ShippedSources.locate().ontologyDir(), ".ttl").stream()
+                   .filter(p -> !SourceFiles.fileName(p).equals(KnowledgeGraphLoader.SHAPES_FILE))
+                   .forEach(p -> GraphUtil.addInto(ontology, TurtleReader.read(p, BASE)));
+        return ontology;
+    }
+
+    /** Every shipped article folder's Turtle, merged into one graph. */
+    private static Graph shippedArticles() {
+        Graph data = GraphFactory.createDefaultGraph();
+        for (Path dir : SourceFiles.subFolders(ShippedSources.locate().dataDir()))
+            GraphUtil.addInto(data, ArticleFolder.read(dir, BASE).merged());
+        return data;
+    }
+
     private static void assertEachOnce(Graph ontology, Graph data) {
         java.util.List<org.apache.jena.graph.Triple> list = new Materializer(0).inferTriples(ontology, data);
         assertEquals(new java.util.HashSet<>(list).size(), list.size(), () -> "repeated triples in " + list);
@@ -59,14 +76,8 @@ class MaterializerEquivalenceTest {
 
     @Test
     void same_as_the_rule_engine_on_the_shipped_ontology_and_article() {
-        ShippedSources shipped = ShippedSources.locate();
-        Graph ontology = GraphFactory.createDefaultGraph();
-        SourceFiles.list(shipped.ontologyDir(), ".ttl").stream()
-                   .filter(p -> !SourceFiles.fileName(p).equals(KnowledgeGraphLoader.SHAPES_FILE))
-                   .forEach(p -> GraphUtil.addInto(ontology, TurtleReader.read(p, BASE)));
-        Graph data = GraphFactory.createDefaultGraph();
-        for (Path dir : SourceFiles.subFolders(shipped.dataDir()))
-            GraphUtil.addInto(data, ArticleFolder.read(dir, BASE).merged());
+        Graph ontology = shippedOntology();
+        Graph data = shippedArticles();
         Graph inferred = new Materializer().infer(ontology, data);
         assertTrue(inferred.size() > 500, "the shipped article implies many triples, got " + inferred.size());
         assertEquals(lines(RuleEngineReference.infer(ontology, data)), lines(inferred));
@@ -76,14 +87,8 @@ class MaterializerEquivalenceTest {
 
     @Test
     void the_loader_serves_exactly_what_the_closure_infers_from_ontology_and_articles() {
-        ShippedSources shipped = ShippedSources.locate();
-        Graph ontology = GraphFactory.createDefaultGraph();
-        SourceFiles.list(shipped.ontologyDir(), ".ttl").stream()
-                   .filter(p -> !SourceFiles.fileName(p).equals(KnowledgeGraphLoader.SHAPES_FILE))
-                   .forEach(p -> GraphUtil.addInto(ontology, TurtleReader.read(p, BASE)));
-        Graph data = GraphFactory.createDefaultGraph();
-        for (Path dir : SourceFiles.subFolders(shipped.dataDir()))
-            GraphUtil.addInto(data, ArticleFolder.read(dir, BASE).merged());
+        Graph ontology = shippedOntology();
+        Graph data = shippedArticles();
         Namespaces ns = new Namespaces(BASE);
         KnowledgeGraph kg = KnowledgeGraphLoader.shipped(ns).load();
         Graph served = kg.dataset().asDatasetGraph().getGraph(ns.inferredGraph());
