@@ -16,6 +16,7 @@ import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
 import org.stargatekg.load.PersistentStore;
 import org.stargatekg.load.StoreInUseException;
+import org.stargatekg.remote.ClosedConnections;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.vocab.Namespaces;
 
@@ -77,6 +78,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command and exits with its code. */
     public static void main(String... args) {
+        // Before any HTTP client runs: lets requests to an external store close their connections (Nagle's delay).
+        ClosedConnections.allow();
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -232,11 +232,11 @@ public final class Benchmark {
                     notes.add(why);
                 }
                 if (v != null) {
-                    // Ours in front of the store three ways: node by node with JSON results as before issue 16 (the
+                    // Ours in front of the store three ways: node by node with JSON results on kept-alive connections as before issue 16 (the
                     // baseline of this run), with today's page queries and the response cache off, and as served
                     // (responses kept, keyed by the store's load marker).
                     Namespaces ns = Namespaces.standard();
-                    RemoteBackend before = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()).jsonResults(), ns).withoutPrefetch();
+                    RemoteBackend before = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()).jsonResults().keepConnections(), ns).withoutPrefetch();
                     RemoteBackend now = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
                     RemoteBackend served = new RemoteBackend(RemoteStore.at(v.sparqlEndpoint(), ns.graphs()), ns);
                     StargateServer beforeServer = StargateServer.create().port(0).backend(before).responseCache(false).build().start();
