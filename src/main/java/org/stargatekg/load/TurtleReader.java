@@ -16,7 +16,8 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
+import org.apache.jena.irix.IRIs;
+import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
@@ -25,6 +26,7 @@ import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.SyntaxLabels;
 import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -41,7 +43,7 @@ final class TurtleReader {
     static Graph read(Path file, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
         // The graph keeps the file's prefixes too (error reports abbreviate with the shapes file's own).
-        parse(file, base, new Tokenizer[1], StreamRDFLib.graph(graph));
+        parse(file, resolver(base), new Tokenizer[1], StreamRDFLib.graph(graph));
         if (graph.isEmpty())
             throw new LoadException("Turtle file " + SourceFiles.describe(file) + " states no triples; delete it or give it content");
         return graph;
@@ -49,17 +51,26 @@ final class TurtleReader {
 
     /** The file's triples in the order stated, checked as {@link #read} checks them, without building a graph. */
     static List<Triple> triples(Path file, String base) {
-        return triples(file, base, null, null);
+        return triples(file, resolver(base), null, null);
+    }
+
+    /**
+     * A resolver of IRIs against the dataset namespace, as the parser profile of {@link #read} makes for each file:
+     * relative IRIs resolved, none left relative. One thread may share it among the files of a folder, so that an IRI
+     * that several files use is parsed once (its cache is not thread-safe); each IRI is still checked where it is used.
+     */
+    static IRIxResolver resolver(String base) {
+        return IRIxResolver.create(IRIs.resolveIRI(base)).resolve(true).allowRelative(false).build();
     }
 
     /**
      * As {@link #triples(Path, String)}, also recording in {@code lines} the line on which each triple whose predicate
      * is {@code linePredicate} is stated (for error messages that point an author at one statement).
      */
-    static List<Triple> triples(Path file, String base, Node linePredicate, Map<Triple, Long> lines) {
+    static List<Triple> triples(Path file, IRIxResolver resolver, Node linePredicate, Map<Triple, Long> lines) {
         List<Triple> triples = new ArrayList<>();
         Tokenizer[] tokenizer = new Tokenizer[1];
-        parse(file, base, tokenizer, new StreamRDFBase() {
+        parse(file, resolver, tokenizer, new StreamRDFBase() {
             @Override
             public void triple(Triple triple) {
                 triples.add(triple);
@@ -74,15 +85,18 @@ final class TurtleReader {
         return triples;
     }
 
-    private static void parse(Path file, String base, Tokenizer[] tokenizer, StreamRDF dest) {
+    private static void parse(Path file, IRIxResolver resolver, Tokenizer[] tokenizer, StreamRDF dest) {
         String name = SourceFiles.describe(file);
         String text = decode(file, name);
         Problems problems = new Problems();
         try {
             // The profile checks, as RDFParser's checking(true) does: it reports ill-formed literals ("abc"^^xsd:decimal)
-            // and bad IRIs, and Problems turns those warnings into a failure. The tokenizer reads the decoded text as it
-            // is; RDFParser.fromString would copy it through a fresh 128K-character buffer for every file.
-            ParserProfile profile = RiotLib.profile(Lang.TURTLE, base, problems);
+            // and bad IRIs, and Problems turns those warnings into a failure. It is RiotLib.profile(Lang.TURTLE, ...)
+            // but for the resolver: a fresh blank node labelling and prefix map per file, a resolver the caller may
+            // share (its cache only saves parsing an IRI again; @base in a file replaces it for that file only). The
+            // tokenizer reads the decoded text as it is; RDFParser.fromString would copy it through a fresh
+            // 128K-character buffer for every file.
+            ParserProfile profile = RiotLib.createParserProfile(RiotLib.factoryRDF(SyntaxLabels.createLabelToNode()), problems, resolver, true);
             Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
             tokenizer[0] = tokens;
             new LangTurtle(tokens, profile, dest).parse();
