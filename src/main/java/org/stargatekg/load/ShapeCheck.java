@@ -27,12 +27,14 @@ import org.apache.jena.sparql.path.PathWriter;
 final class ShapeCheck {
 
     private final Shapes shapes;
+    private final ClassClosureConstraint.Closure classes;
     private final Prologue prologue;
     private final NodeFormatter formatter;
 
     /** Prepares the shapes; node names in reports are abbreviated with the shapes file's own prefixes. */
     ShapeCheck(Graph shapesGraph) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.classes = ClassClosureConstraint.install(shapes);
         PrefixMap prefixes = PrefixMapFactory.create(shapesGraph.getPrefixMapping());
         this.prologue = new Prologue(shapesGraph.getPrefixMapping());
         this.formatter = new NodeFormatterTTL(null, prefixes);
@@ -55,7 +57,8 @@ final class ShapeCheck {
      * nodes are validated in slices on every core (the data graph is only read), and the entries are put back in
      * shape order, then focus-node order.
      */
-    private List<ReportEntry> entries(Graph data) {
+    List<ReportEntry> entries(Graph data) {
+        classes.prepare(data);
         List<Slice> slices = new ArrayList<>();
         for (Shape shape : shapes.getTargetShapes()) {
             List<Node> focus = new ArrayList<>(VLib.focusNodes(data, shape));
