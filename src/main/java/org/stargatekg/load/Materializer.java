@@ -94,11 +94,18 @@ final class Materializer {
     private static List<Triple> filter(Derived derived, Graph ontology) {
         Set<Node> ontologyTerms = new HashSet<>();
         ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
-        List<Triple> inferred = new ArrayList<>(derived.size());
-        derived.forEachOnce(t -> {
-            if (keep(t, ontologyTerms))
-                inferred.add(t);
+        // Each part of each set is filtered on any core and the parts joined in order: the same list, in the same order,
+        // as one pass over the sets (this pass took longer than the inference itself on one core).
+        List<List<Triple>> parts = OrderedParallel.map(derived.parts(), part -> {
+            List<Triple> kept = new ArrayList<>();
+            part.forEachOnce(t -> {
+                if (keep(t, ontologyTerms))
+                    kept.add(t);
+            });
+            return kept;
         });
+        List<Triple> inferred = new ArrayList<>(derived.size());
+        parts.forEach(inferred::addAll);
         return inferred;
     }
 
@@ -147,6 +154,25 @@ final class Materializer {
                 s.forEach(action);
         }
 
+        /** Parts that, visited in order with {@link Part#forEachOnce}, give what {@link #forEachOnce} gives: each set split in four. */
+        List<Part> parts() {
+            List<Part> out = new ArrayList<>();
+            for (int i = 0; i < shards.size(); i++) {
+                List<Set<Triple>> earlier = shards.subList(0, i);
+                // A spliterator's split takes the first part of what it covers, so [first, rest] keeps the set's order.
+                java.util.Spliterator<Triple> rest = shards.get(i).spliterator();
+                java.util.Spliterator<Triple> first = rest.trySplit();
+                for (java.util.Spliterator<Triple> half : first == null ? List.of(rest) : List.of(first, rest)) {
+                    java.util.Spliterator<Triple> quarterRest = half;
+                    java.util.Spliterator<Triple> quarter = quarterRest.trySplit();
+                    if (quarter != null)
+                        out.add(new Part(quarter, earlier));
+                    out.add(new Part(quarterRest, earlier));
+                }
+            }
+            return out;
+        }
+
         /** Every triple once. */
         void forEachOnce(Consumer<Triple> action) {
             for (int i = 0; i < shards.size(); i++) {
@@ -162,6 +188,18 @@ final class Materializer {
                         action.accept(t);
                 }
             }
+        }
+    }
+
+    /** Some triples of one of the derived sets, with the sets before it (a triple one of those holds is skipped). */
+    private record Part(java.util.Spliterator<Triple> triples, List<Set<Triple>> earlier) {
+        void forEachOnce(Consumer<Triple> action) {
+            triples.forEachRemaining(t -> {
+                for (Set<Triple> e : earlier)
+                    if (e.contains(t))
+                        return;
+                action.accept(t);
+            });
         }
     }
 

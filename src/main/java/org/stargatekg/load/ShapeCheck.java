@@ -54,16 +54,20 @@ final class ShapeCheck {
 
     /**
      * The report's entries, the same as {@code ShaclValidator.validate(shapes, data)} gives: each target shape's focus
-     * nodes are validated in slices on every core (the data graph is only read), and the entries are put back in
+     * nodes are found and then validated in slices on every core (the data graph is only read), and the entries are put back in
      * shape order, then focus-node order.
      */
     List<ReportEntry> entries(Graph data) {
         classes.prepare(data);
+        // Finding the focus nodes took a third of this step on one core: each shape's are found on any core, each
+        // list the same as found in turn.
+        List<Shape> targets = new ArrayList<>(shapes.getTargetShapes());
+        List<List<Node>> focusLists = OrderedParallel.map(targets, shape -> new ArrayList<>(VLib.focusNodes(data, shape)));
         List<Slice> slices = new ArrayList<>();
-        for (Shape shape : shapes.getTargetShapes()) {
-            List<Node> focus = new ArrayList<>(VLib.focusNodes(data, shape));
+        for (int i = 0; i < targets.size(); i++) {
+            List<Node> focus = focusLists.get(i);
             for (int from = 0; from < focus.size(); from += SLICE)
-                slices.add(new Slice(shape, focus.subList(from, Math.min(focus.size(), from + SLICE))));
+                slices.add(new Slice(targets.get(i), focus.subList(from, Math.min(focus.size(), from + SLICE))));
         }
         List<List<ReportEntry>> found = OrderedParallel.map(slices, slice -> {
             ValidationContext context = ValidationContext.create(shapes, data);
