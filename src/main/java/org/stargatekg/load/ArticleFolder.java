@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.stargatekg.vocab.NIF;
 
@@ -47,10 +46,11 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Tri
         Map<Triple, Long> anchorLines = new HashMap<>();
         Graph said = GraphFactory.createDefaultGraph();
         Graph external = GraphFactory.createDefaultGraph();
-        // One resolver for the folder's files: most IRIs of an article appear in several of them.
-        IRIxResolver resolver = TurtleReader.resolver(base);
+        // One resolution for the folder's files (most IRIs of an article appear in several of them), kept for the
+        // thread's next folder (the ontology's terms appear in all).
+        TurtleReader.Iris iris = TurtleReader.irisOfThisThread(base);
         for (Path file : turtle) {
-            List<Triple> triples = TurtleReader.triples(file, resolver, NIF.anchorOf, anchorLines);
+            List<Triple> triples = TurtleReader.triples(file, iris, NIF.anchorOf, anchorLines);
             files.put(file, triples);
             Graph into = isExternal(file) ? external : said;
             triples.forEach(into::add);
