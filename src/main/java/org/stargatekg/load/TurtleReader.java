@@ -141,6 +141,12 @@ final class TurtleReader {
         } catch (IOException ex) {
             throw new LoadException("Cannot read " + name + ": " + ex.getMessage(), ex);
         }
+        // The String constructor decodes straight into the string and puts U+FFFD for every byte sequence the strict
+        // decoder refuses: without one, the text is what the strict decoder gives. A file that holds U+FFFD (written
+        // as such, or made by bad bytes) goes through the strict decoder, which says which.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0)
+            return fast;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                                                        .onMalformedInput(CodingErrorAction.REPORT)
                                                        .onUnmappableCharacter(CodingErrorAction.REPORT);

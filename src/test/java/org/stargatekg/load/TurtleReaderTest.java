@@ -67,6 +67,18 @@ class TurtleReaderTest {
         assertTrue(other != kept, "another base gets a resolution of its own");
     }
 
+    @Test
+    void bytes_that_are_not_utf8_are_refused_and_a_written_replacement_character_is_kept() throws IOException {
+        Path latin1 = dir.resolve("latin1.ttl");
+        Files.write(latin1, "<http://example.org/s> <http://example.org/p> \"caf\u00E9\" .\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        LoadException ex = assertThrows(LoadException.class, () -> TurtleReader.triples(latin1, BASE));
+        assertTrue(ex.getMessage().contains("not valid UTF-8") && ex.getMessage().contains("0xE9"), ex::getMessage);
+        Path replacement = write("fffd.ttl", "<http://example.org/s> <http://example.org/p> \"a\uFFFDb \u00E9\" .\n");
+        assertEquals("a\uFFFDb \u00E9", TurtleReader.triples(replacement, BASE).get(0).getObject().getLiteralLexicalForm());
+        Path accented = write("accented.ttl", "<http://example.org/s> <http://example.org/p> \"caf\u00E9 \u201Cq\u201D\" .\n");
+        assertEquals("caf\u00E9 \u201Cq\u201D", TurtleReader.triples(accented, BASE).get(0).getObject().getLiteralLexicalForm());
+    }
+
     private String message(Path file) {
         return assertThrows(LoadException.class, () -> TurtleReader.triples(file, TurtleReader.iris(BASE), null, null)).getMessage();
     }
