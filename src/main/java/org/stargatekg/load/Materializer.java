@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -113,7 +114,7 @@ final class Materializer {
      * The derived triples: the sets the cores filled while expanding the data, kept as they are rather than copied
      * into one (joining millions of triples into one hash set on one core took most of this step's time at 5 M quads),
      * plus one set for what is derived afterwards. A triple may be in two of the cores' sets (two premises with
-     * different subjects can imply it); {@link #forEachOnce} skips the repeats.
+     * different subjects can imply it); {@link #parts} skip the repeats.
      */
     private static final class Derived {
         private final List<Set<Triple>> shards = new ArrayList<>();
@@ -154,17 +155,17 @@ final class Materializer {
                 s.forEach(action);
         }
 
-        /** Parts that, visited in order with {@link Part#forEachOnce}, give what {@link #forEachOnce} gives: each set split in four. */
+        /** Every triple once, in parts: each set split in four, each part skipping what the sets before it hold; in order, the sets' order. */
         List<Part> parts() {
             List<Part> out = new ArrayList<>();
             for (int i = 0; i < shards.size(); i++) {
                 List<Set<Triple>> earlier = shards.subList(0, i);
                 // A spliterator's split takes the first part of what it covers, so [first, rest] keeps the set's order.
-                java.util.Spliterator<Triple> rest = shards.get(i).spliterator();
-                java.util.Spliterator<Triple> first = rest.trySplit();
-                for (java.util.Spliterator<Triple> half : first == null ? List.of(rest) : List.of(first, rest)) {
-                    java.util.Spliterator<Triple> quarterRest = half;
-                    java.util.Spliterator<Triple> quarter = quarterRest.trySplit();
+                Spliterator<Triple> rest = shards.get(i).spliterator();
+                Spliterator<Triple> first = rest.trySplit();
+                for (Spliterator<Triple> half : first == null ? List.of(rest) : List.of(first, rest)) {
+                    Spliterator<Triple> quarterRest = half;
+                    Spliterator<Triple> quarter = quarterRest.trySplit();
                     if (quarter != null)
                         out.add(new Part(quarter, earlier));
                     out.add(new Part(quarterRest, earlier));
@@ -172,27 +173,10 @@ final class Materializer {
             }
             return out;
         }
-
-        /** Every triple once. */
-        void forEachOnce(Consumer<Triple> action) {
-            for (int i = 0; i < shards.size(); i++) {
-                List<Set<Triple>> earlier = shards.subList(0, i);
-                for (Triple t : shards.get(i)) {
-                    boolean seen = false;
-                    for (Set<Triple> e : earlier)
-                        if (e.contains(t)) {
-                            seen = true;
-                            break;
-                        }
-                    if (!seen)
-                        action.accept(t);
-                }
-            }
-        }
     }
 
     /** Some triples of one of the derived sets, with the sets before it (a triple one of those holds is skipped). */
-    private record Part(java.util.Spliterator<Triple> triples, List<Set<Triple>> earlier) {
+    private record Part(Spliterator<Triple> triples, List<Set<Triple>> earlier) {
         void forEachOnce(Consumer<Triple> action) {
             triples.forEachRemaining(t -> {
                 for (Set<Triple> e : earlier)

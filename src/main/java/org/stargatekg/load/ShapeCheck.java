@@ -54,8 +54,8 @@ final class ShapeCheck {
 
     /**
      * The report's entries, the same as {@code ShaclValidator.validate(shapes, data)} gives: each target shape's focus
-     * nodes are found and then validated in slices on every core (the data graph is only read), and the entries are put back in
-     * shape order, then focus-node order.
+     * nodes are found, then validated in slices, on every core (the data graph is only read), and the entries are put
+     * back in shape order, then focus-node order.
      */
     List<ReportEntry> entries(Graph data) {
         classes.prepare(data);

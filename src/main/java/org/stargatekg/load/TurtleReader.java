@@ -64,7 +64,7 @@ final class TurtleReader {
      * (relative IRIs resolved, none left relative), for one thread to share among the files of a folder: an IRI that
      * resolved and passed every check without a complaint is not parsed and checked again (the same string always
      * gives the same node and no complaint); any other is, at each use, so each complaint is still reported where it
-     * is. Resolving took a third of reading a folder at scale, mostly the same IRIs again.
+     * is. Resolving took a third of reading a folder at scale, more than half of it the same IRIs again.
      */
     static Iris iris(String base) {
         return new Iris(base, IRIxResolver.create(IRIs.resolveIRI(base)).resolve(true).allowRelative(false).build(), new HashMap<>());
@@ -118,9 +118,9 @@ final class TurtleReader {
         try {
             // The profile checks, as RDFParser's checking(true) does: it reports ill-formed literals ("abc"^^xsd:decimal)
             // and bad IRIs, and Problems turns those warnings into a failure. It is RiotLib.profile(Lang.TURTLE, ...)
-            // but for IRIs, which the caller's Iris resolves (see iris); a fresh blank node labelling and prefix map per file. The
-            // tokenizer reads the decoded text as it is; RDFParser.fromString would copy it through a fresh
-            // 128K-character buffer for every file.
+            // but for IRIs, which the caller's Iris resolves (see iris); a fresh blank node labelling and prefix map
+            // per file. The tokenizer reads the decoded text as it is; RDFParser.fromString would copy it through a
+            // fresh 128K-character buffer for every file.
             ParserProfile profile = new RememberingProfile(RiotLib.factoryRDF(SyntaxLabels.createLabelToNode()), problems, iris);
             Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
             tokenizer[0] = tokens;
