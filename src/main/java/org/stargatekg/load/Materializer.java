@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -94,11 +95,18 @@ final class Materializer {
     private static List<Triple> filter(Derived derived, Graph ontology) {
         Set<Node> ontologyTerms = new HashSet<>();
         ontology.find().forEachRemaining(t -> ontologyTerms.add(t.getSubject()));
-        List<Triple> inferred = new ArrayList<>(derived.size());
-        derived.forEachOnce(t -> {
-            if (keep(t, ontologyTerms))
-                inferred.add(t);
+        // Each part of each set is filtered on any core and the parts joined in order: the same list, in the same order,
+        // as one pass over the sets (this pass took longer than the inference itself on one core).
+        List<List<Triple>> parts = OrderedParallel.map(derived.parts(), part -> {
+            List<Triple> kept = new ArrayList<>();
+            part.forEachOnce(t -> {
+                if (keep(t, ontologyTerms))
+                    kept.add(t);
+            });
+            return kept;
         });
+        List<Triple> inferred = new ArrayList<>(derived.size());
+        parts.forEach(inferred::addAll);
         return inferred;
     }
 
@@ -106,7 +114,7 @@ final class Materializer {
      * The derived triples: the sets the cores filled while expanding the data, kept as they are rather than copied
      * into one (joining millions of triples into one hash set on one core took most of this step's time at 5 M quads),
      * plus one set for what is derived afterwards. A triple may be in two of the cores' sets (two premises with
-     * different subjects can imply it); {@link #forEachOnce} skips the repeats.
+     * different subjects can imply it); {@link #parts} skip the repeats.
      */
     private static final class Derived {
         private final List<Set<Triple>> shards = new ArrayList<>();
@@ -147,21 +155,35 @@ final class Materializer {
                 s.forEach(action);
         }
 
-        /** Every triple once. */
-        void forEachOnce(Consumer<Triple> action) {
+        /** Every triple once, in parts: each set split in four, each part skipping what the sets before it hold; in order, the sets' order. */
+        List<Part> parts() {
+            List<Part> out = new ArrayList<>();
             for (int i = 0; i < shards.size(); i++) {
                 List<Set<Triple>> earlier = shards.subList(0, i);
-                for (Triple t : shards.get(i)) {
-                    boolean seen = false;
-                    for (Set<Triple> e : earlier)
-                        if (e.contains(t)) {
-                            seen = true;
-                            break;
-                        }
-                    if (!seen)
-                        action.accept(t);
+                // A spliterator's split takes the first part of what it covers, so [first, rest] keeps the set's order.
+                Spliterator<Triple> rest = shards.get(i).spliterator();
+                Spliterator<Triple> first = rest.trySplit();
+                for (Spliterator<Triple> half : first == null ? List.of(rest) : List.of(first, rest)) {
+                    Spliterator<Triple> quarterRest = half;
+                    Spliterator<Triple> quarter = quarterRest.trySplit();
+                    if (quarter != null)
+                        out.add(new Part(quarter, earlier));
+                    out.add(new Part(quarterRest, earlier));
                 }
             }
+            return out;
+        }
+    }
+
+    /** Some triples of one of the derived sets, with the sets before it (a triple one of those holds is skipped). */
+    private record Part(Spliterator<Triple> triples, List<Set<Triple>> earlier) {
+        void forEachOnce(Consumer<Triple> action) {
+            triples.forEachRemaining(t -> {
+                for (Set<Triple> e : earlier)
+                    if (e.contains(t))
+                        return;
+                action.accept(t);
+            });
         }
     }
 

@@ -27,12 +27,14 @@ import org.apache.jena.sparql.path.PathWriter;
 final class ShapeCheck {
 
     private final Shapes shapes;
+    private final ClassClosureConstraint.Closure classes;
     private final Prologue prologue;
     private final NodeFormatter formatter;
 
     /** Prepares the shapes; node names in reports are abbreviated with the shapes file's own prefixes. */
     ShapeCheck(Graph shapesGraph) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.classes = ClassClosureConstraint.install(shapes);
         PrefixMap prefixes = PrefixMapFactory.create(shapesGraph.getPrefixMapping());
         this.prologue = new Prologue(shapesGraph.getPrefixMapping());
         this.formatter = new NodeFormatterTTL(null, prefixes);
@@ -52,15 +54,20 @@ final class ShapeCheck {
 
     /**
      * The report's entries, the same as {@code ShaclValidator.validate(shapes, data)} gives: each target shape's focus
-     * nodes are validated in slices on every core (the data graph is only read), and the entries are put back in
-     * shape order, then focus-node order.
+     * nodes are found, then validated in slices, on every core (the data graph is only read), and the entries are put
+     * back in shape order, then focus-node order.
      */
-    private List<ReportEntry> entries(Graph data) {
+    List<ReportEntry> entries(Graph data) {
+        classes.prepare(data);
+        // Finding the focus nodes took a third of this step on one core: each shape's are found on any core, each
+        // list the same as found in turn.
+        List<Shape> targets = new ArrayList<>(shapes.getTargetShapes());
+        List<List<Node>> focusLists = OrderedParallel.map(targets, shape -> new ArrayList<>(VLib.focusNodes(data, shape)));
         List<Slice> slices = new ArrayList<>();
-        for (Shape shape : shapes.getTargetShapes()) {
-            List<Node> focus = new ArrayList<>(VLib.focusNodes(data, shape));
+        for (int i = 0; i < targets.size(); i++) {
+            List<Node> focus = focusLists.get(i);
             for (int from = 0; from < focus.size(); from += SLICE)
-                slices.add(new Slice(shape, focus.subList(from, Math.min(focus.size(), from + SLICE))));
+                slices.add(new Slice(targets.get(i), focus.subList(from, Math.min(focus.size(), from + SLICE))));
         }
         List<List<ReportEntry>> found = OrderedParallel.map(slices, slice -> {
             ValidationContext context = ValidationContext.create(shapes, data);

@@ -10,21 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
+import org.apache.jena.irix.IRIs;
+import org.apache.jena.irix.IRIxResolver;
+import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangTurtle;
+import org.apache.jena.riot.system.CDTAwareParserProfile;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.FactoryRDF;
 import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.SyntaxLabels;
 import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -41,7 +48,7 @@ final class TurtleReader {
     static Graph read(Path file, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
         // The graph keeps the file's prefixes too (error reports abbreviate with the shapes file's own).
-        parse(file, base, new Tokenizer[1], StreamRDFLib.graph(graph));
+        parse(file, iris(base), new Tokenizer[1], StreamRDFLib.graph(graph));
         if (graph.isEmpty())
             throw new LoadException("Turtle file " + SourceFiles.describe(file) + " states no triples; delete it or give it content");
         return graph;
@@ -49,17 +56,47 @@ final class TurtleReader {
 
     /** The file's triples in the order stated, checked as {@link #read} checks them, without building a graph. */
     static List<Triple> triples(Path file, String base) {
-        return triples(file, base, null, null);
+        return triples(file, iris(base), null, null);
     }
+
+    /**
+     * IRI resolution against the dataset namespace, as the parser profile of {@link #read} does it for each file
+     * (relative IRIs resolved, none left relative), for one thread to share among the files of a folder: an IRI that
+     * resolved and passed every check without a complaint is not parsed and checked again (the same string always
+     * gives the same node and no complaint); any other is, at each use, so each complaint is still reported where it
+     * is. Resolving took a third of reading a folder at scale, more than half of it the same IRIs again.
+     */
+    static Iris iris(String base) {
+        return new Iris(base, IRIxResolver.create(IRIs.resolveIRI(base)).resolve(true).allowRelative(false).build(), new HashMap<>());
+    }
+
+    /**
+     * The calling thread's {@link #iris}, kept from one folder to the next so that the ontology's terms and other
+     * IRIs that many articles share are resolved once per thread; started afresh once it holds {@value #KEPT} IRIs.
+     */
+    static Iris irisOfThisThread(String base) {
+        Iris kept = THREAD_IRIS.get();
+        if (kept == null || !kept.base().equals(base) || kept.clean().size() > KEPT) {
+            kept = iris(base);
+            THREAD_IRIS.set(kept);
+        }
+        return kept;
+    }
+
+    private static final int KEPT = 50_000;
+    private static final ThreadLocal<Iris> THREAD_IRIS = new ThreadLocal<>();
+
+    /** A resolver for one base and the IRIs it has resolved without complaint; for one thread only. */
+    record Iris(String base, IRIxResolver resolver, Map<String, Node> clean) {}
 
     /**
      * As {@link #triples(Path, String)}, also recording in {@code lines} the line on which each triple whose predicate
      * is {@code linePredicate} is stated (for error messages that point an author at one statement).
      */
-    static List<Triple> triples(Path file, String base, Node linePredicate, Map<Triple, Long> lines) {
+    static List<Triple> triples(Path file, Iris iris, Node linePredicate, Map<Triple, Long> lines) {
         List<Triple> triples = new ArrayList<>();
         Tokenizer[] tokenizer = new Tokenizer[1];
-        parse(file, base, tokenizer, new StreamRDFBase() {
+        parse(file, iris, tokenizer, new StreamRDFBase() {
             @Override
             public void triple(Triple triple) {
                 triples.add(triple);
@@ -74,15 +111,17 @@ final class TurtleReader {
         return triples;
     }
 
-    private static void parse(Path file, String base, Tokenizer[] tokenizer, StreamRDF dest) {
+    private static void parse(Path file, Iris iris, Tokenizer[] tokenizer, StreamRDF dest) {
         String name = SourceFiles.describe(file);
         String text = decode(file, name);
         Problems problems = new Problems();
         try {
             // The profile checks, as RDFParser's checking(true) does: it reports ill-formed literals ("abc"^^xsd:decimal)
-            // and bad IRIs, and Problems turns those warnings into a failure. The tokenizer reads the decoded text as it
-            // is; RDFParser.fromString would copy it through a fresh 128K-character buffer for every file.
-            ParserProfile profile = RiotLib.profile(Lang.TURTLE, base, problems);
+            // and bad IRIs, and Problems turns those warnings into a failure. It is RiotLib.profile(Lang.TURTLE, ...)
+            // but for IRIs, which the caller's Iris resolves (see iris); a fresh blank node labelling and prefix map
+            // per file. The tokenizer reads the decoded text as it is; RDFParser.fromString would copy it through a
+            // fresh 128K-character buffer for every file.
+            ParserProfile profile = new RememberingProfile(RiotLib.factoryRDF(SyntaxLabels.createLabelToNode()), problems, iris);
             Tokenizer tokens = TokenizerText.create().fromString(text).errorHandler(problems).build();
             tokenizer[0] = tokens;
             new LangTurtle(tokens, profile, dest).parse();
@@ -102,6 +141,12 @@ final class TurtleReader {
         } catch (IOException ex) {
             throw new LoadException("Cannot read " + name + ": " + ex.getMessage(), ex);
         }
+        // The String constructor decodes straight into the string and puts U+FFFD for every byte sequence the strict
+        // decoder refuses: without one, the text is what the strict decoder gives. A file that holds U+FFFD (written
+        // as such, or made by bad bytes) goes through the strict decoder, which says which.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0)
+            return fast;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                                                        .onMalformedInput(CodingErrorAction.REPORT)
                                                        .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -134,6 +179,43 @@ final class TurtleReader {
         }
         return "line " + line + ", column " + column + ": byte 0x" + String.format("%02X", bytes[at] & 0xFF)
                + " (is the file saved as Latin-1 or Windows-1252?)";
+    }
+
+    /**
+     * RiotLib's parser profile (CDTAwareParserProfile) that takes an IRI the folder has already resolved without
+     * complaint from {@link Iris#clean}; blank-node and prefix-fixup IRIs, and every IRI of a file that sets its own
+     * base, go through Jena as usual.
+     */
+    private static final class RememberingProfile extends CDTAwareParserProfile {
+        private final Problems problems;
+        private final Map<String, Node> clean;
+        private boolean ownBase;
+
+        RememberingProfile(FactoryRDF factory, Problems problems, Iris iris) {
+            super(factory, problems, iris.resolver(), PrefixMapFactory.create(), RIOT.getContext().copy(), true, false);
+            this.problems = problems;
+            this.clean = iris.clean();
+        }
+
+        @Override
+        public Node createURI(String x, long line, long col) {
+            if (ownBase || RiotLib.isBNodeIRI(x) || RiotLib.isPrefixIRI(x))
+                return super.createURI(x, line, col);
+            Node known = clean.get(x);
+            if (known != null)
+                return known;
+            int before = problems.list.size();
+            Node node = super.createURI(x, line, col);
+            if (problems.list.size() == before)
+                clean.put(x, node);
+            return node;
+        }
+
+        @Override
+        public void setBaseIRI(String base) {
+            ownBase = true;
+            super.setBaseIRI(base);
+        }
     }
 
     /** Records each complaint as "line L, column C: message"; errors stop the parser, warnings are kept and fail the file afterwards. */
