@@ -314,16 +314,16 @@ public final class StargateServer {
                             .build())
                     .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
                     .addFilter("/*", new OpsFilter(metrics))
-                    .addFilter("/*", new ReadinessFilter(() -> notReady(backend)))
+                    .addFilter(ReadinessFilter.READY_PATH, new ReadinessFilter(() -> notReady(backend)))
                     .addFilter("/*", new RefusedRequests())
                     .addFilter("/*", new RequestChecks())
                     .addFilter("/*", new StoreOutageFilter());
             if (cached)
                 builder.addFilter("/*", new ResponseCacheFilter(cache, backend::version, SPARQL_PATH));
             // Behind the cache, so that cached answers never wait for a place.
-            builder.addFilter("/*", new QueryDepthFilter(limits.maxQueryDepth(), SPARQL_PATH))
+            builder.addFilter(SPARQL_PATH, new QueryDepthFilter(limits.maxQueryDepth()))
                    .addFilter("/*", admission)
-                   .addFilter("/*", new CutOffAnswers(watch, limits.heldAnswerBytes(), SPARQL_PATH))
+                   .addFilter(SPARQL_PATH, new CutOffAnswers(watch, limits.heldAnswerBytes()))
                    .addFilter("/*", new TimeoutParameter())
                    .addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
                    .addFilter(SPARQL_PATH, new FusekiLengths())

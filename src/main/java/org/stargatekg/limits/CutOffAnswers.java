@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -23,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Fuseki's text line {@value #MARKER}… and the connection is then closed without the final chunk: every HTTP client
  * reports an incomplete transfer (curl exits with 18, Java's HttpClient throws), and no JSON parser accepts the rest.
  */
-public final class CutOffAnswers implements Filter {
+public final class CutOffAnswers extends HttpFilter {
 
     /** The start of the line Fuseki writes into an answer whose query was cancelled while it streamed. */
     public static final String MARKER = "##  Query cancelled due to timeout";
@@ -32,26 +30,18 @@ public final class CutOffAnswers implements Filter {
 
     private final QueryWatch watch;
     private final int held;
-    private final String sparqlPath;
 
-    /** A filter over the queries at {@code sparqlPath}, holding back the first {@code heldBytes} of each answer. */
-    public CutOffAnswers(QueryWatch watch, int heldBytes, String sparqlPath) {
+    /** A filter for the query endpoint's path, holding back the first {@code heldBytes} of each answer. */
+    public CutOffAnswers(QueryWatch watch, int heldBytes) {
         this.watch = watch;
         this.held = heldBytes;
-        this.sparqlPath = sparqlPath;
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        if (!sparqlPath.equals(req.getRequestURI())) {
-            chain.doFilter(request, response);
-            return;
-        }
-        HttpServletResponse resp = (HttpServletResponse) response;
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         Held answer = new Held(resp, held);
         try (QueryWatch.Ticket ticket = watch.begin()) {
-            chain.doFilter(request, answer);
+            chain.doFilter(req, answer);
             if (!ticket.cancelled()) {
                 answer.release();
             } else if (!answer.passedOn) {

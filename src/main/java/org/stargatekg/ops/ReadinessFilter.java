@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,27 +15,21 @@ import jakarta.servlet.http.HttpServletResponse;
  * (its external store does not answer, its index is not built yet), so that a load balancer sends requests only to
  * servers that can answer them. {@code /$/ping} says only that the process is up, and stays 200 meanwhile.
  */
-public final class ReadinessFilter implements Filter {
+public final class ReadinessFilter extends HttpFilter {
 
     /** Readiness check path. */
     public static final String READY_PATH = "/$/ready";
 
     private final Supplier<String> notReady;
 
-    /** A filter asking {@code notReady} why the server cannot answer now: null when it can. */
+    /** A filter for {@link #READY_PATH} asking {@code notReady} why the server cannot answer now: null when it can. */
     public ReadinessFilter(Supplier<String> notReady) {
         this.notReady = notReady;
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        if (!READY_PATH.equals(req.getRequestURI())) {
-            chain.doFilter(request, response);
-            return;
-        }
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         String why = notReady.get();
-        HttpServletResponse resp = (HttpServletResponse) response;
         byte[] body = (why == null ? "ready\n" : "not ready: " + why + "\n").getBytes(StandardCharsets.UTF_8);
         resp.setStatus(why == null ? 200 : 503);
         resp.setContentType("text/plain; charset=utf-8");

@@ -1,5 +1,6 @@
 package org.stargatekg.remote;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -268,7 +269,7 @@ final class Neighbourhood {
         if (thread != null && whole && rows.stream().anyMatch(row -> row.get("r0") != null)) {
             List<Binding> threadRows = store.select(threadQuery(store));
             whole = threadRows.size() < MAX_ROWS;
-            rows = new java.util.ArrayList<>(rows);
+            rows = new ArrayList<>(rows);
             rows.addAll(threadRows);
         }
         if (!whole)

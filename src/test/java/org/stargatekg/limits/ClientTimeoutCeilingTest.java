@@ -7,8 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stargatekg.support.RunningServer;
@@ -25,17 +24,8 @@ class ClientTimeoutCeilingTest {
     private static final long SLACK_MILLIS = 4000;
     /** A triple cross join over some 2,600 quads: billions of rows, far past any timeout. */
     static final String SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.startWith(b -> b.queryTimeout(TIMEOUT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
 
     private static void assertCutAtTheServerTimeout(HttpRequest request, String what) {
         long start = System.nanoTime();

@@ -15,9 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /**
@@ -33,17 +32,8 @@ class CutOffAnswerTest {
                                                  + "FILTER(STRLEN(STR(?a)) + STRLEN(STR(?g)) < 0) } }";
     /** Millions of rows streamed: far more than is held back, and more than the timeout allows. */
     private static final String ENDLESS = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.startWith(b -> b.queryTimeout(TIMEOUT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
 
     @Test
     void timeout_before_the_held_start_is_sent_gives_a_clean_503() {

@@ -9,9 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stargatekg.support.LogCapture;
@@ -24,17 +23,8 @@ import org.stargatekg.support.RunningServer;
  */
 class DeepQueryTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     /** Query shapes that nest n deep: an expression chain, parentheses, OPTIONALs, UNIONs, BINDs, a path, EXISTS. */
     private static final List<IntFunction<String>> SHAPES = List.of(

@@ -9,9 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stargatekg.support.RunningServer;
@@ -24,17 +23,8 @@ import org.stargatekg.support.RunningServer;
 class RefusedRequestsTest {
 
     private static final String PROBE = "</x><script>alert('probe-7')</script>";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/sparql", "/sparql?query=ASK%7B%7D", "/id/elon-musk", "/data", "/$/ping", "/static/style.css"})

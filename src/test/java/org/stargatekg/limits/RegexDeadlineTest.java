@@ -15,9 +15,8 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stargatekg.support.RunningServer;
@@ -34,17 +33,8 @@ class RegexDeadlineTest {
     /** Thirty a's and a mark: {@code (.*a){30}$} backtracks through some 10^17 ways to fail on it. */
     private static final String INPUT = "a".repeat(30) + "!";
     private static final String EVIL = "(.*a){30}$";
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.startWith(b -> b.queryTimeout(TIMEOUT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension().timeout(TIMEOUT);
 
     /** Each place a regular expression can sit in a query; {@code $IN} and {@code $RE} stand for the input and pattern. */
     @ParameterizedTest

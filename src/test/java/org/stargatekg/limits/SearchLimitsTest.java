@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.search.LimitedSearch;
 import org.stargatekg.http.StargateServer;
 import org.stargatekg.support.RunningServer;
@@ -23,17 +22,8 @@ import org.stargatekg.support.RunningServer;
  */
 class SearchLimitsTest {
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static String fuzzyTerms(int n, long seed) {
         Random random = new Random(seed);

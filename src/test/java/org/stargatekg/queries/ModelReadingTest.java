@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.support.RunningServer;
 
 /**
@@ -33,17 +32,8 @@ class ModelReadingTest {
             PREFIX nif:     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
             """;
 
-    private static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
 
     private static List<String> rows(String query) {
         RunningServer.Results r = server.select(PREFIXES + query);
