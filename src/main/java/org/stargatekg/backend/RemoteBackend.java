@@ -38,7 +38,10 @@ public final class RemoteBackend implements Backend {
         this(store, namespaces, CHECK_INTERVAL);
     }
 
-    /** Serves the graphs of {@code store}, checking its version marker and readiness every {@code checkInterval}. */
+    /**
+     * Serves the graphs of {@code store}, checking its version marker and readiness every {@code checkInterval}; probes
+     * its search feature and whether it binds request parameters.
+     */
     public RemoteBackend(RemoteStore store, Namespaces namespaces, Duration checkInterval) {
         this.store = store;
         this.namespaces = namespaces;
@@ -49,6 +52,7 @@ public final class RemoteBackend implements Backend {
         }
         this.dataset = new RemoteDatasetGraph(store);
         this.search = StoreSearch.over(store, dataset, namespaces);
+        store.bindsParameters();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.stargatekg.remote;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,9 @@ import org.stargatekg.vocab.SG;
  * nodes come back listed even when they have none of the properties (an {@code OPTIONAL}), so what the answer covers
  * is known exactly, and a later find is answered from it only where nothing can be missing ({@link Known.Cover}).
  * Forms chosen for Virtuoso 7.2.5 (measured): no {@code VALUES} and no {@code BIND} after a subquery (it then gives one
- * empty row), and the answer asked for as SPARQL XML, which it writes for a third of the CPU of JSON.
+ * empty row), and the answer asked for as SPARQL XML, which it writes for a third of the CPU of JSON. Where the store
+ * binds request parameters ({@link RemoteStore#bindsParameters}, Virtuoso does) the focus goes as one, so every page
+ * of a kind sends the same text and the store compiles it once.
  */
 final class Neighbourhood {
 
@@ -52,6 +55,20 @@ final class Neighbourhood {
         Known.Cover cover() {
             return Known.Cover.of(predicates, types);
         }
+    }
+
+    /**
+     * The request parameter that carries the focus of a page query to a store that binds parameters
+     * ({@link RemoteStore#bindsParameters}); the query reads it as {@code ?::stargatekgfocus}.
+     */
+    static final String FOCUS_PARAMETER = "stargatekgfocus";
+
+    /** How a query sent with {@link #focusParameter} writes its focus. */
+    static final String FOCUS_TERM = "?::" + FOCUS_PARAMETER;
+
+    /** The request parameter giving the focus, for a query that writes it as {@link #FOCUS_TERM}. */
+    Map<String, String> focusParameter() {
+        return Map.of("?" + FOCUS_PARAMETER, Patterns.term(focus, "f"));
     }
 
     /** The most nodes {@link #ofNodes} takes in one query: a list this short is one Virtuoso answers well (measured). */
@@ -169,11 +186,15 @@ final class Neighbourhood {
      * is in one ({@code ?r0}).
      */
     String query(RemoteStore store) {
+        return query(store, Patterns.term(focus, "f"));
+    }
+
+    /** The same with the focus written as {@code f}: the node itself, or the parameter that stands for it. */
+    String query(RemoteStore store, String f) {
         String ours = store.graphFilter("g");
         if (listed != null)
             return "SELECT * WHERE { VALUES ?a1 { " + listed.stream().map(n -> Patterns.term(n, "x")).collect(Collectors.joining(" "))
                    + " } " + facets("a1", first, ours) + " } LIMIT " + MAX_ROWS;
-        String f = Patterns.term(focus, "f");
         StringBuilder q = new StringBuilder("SELECT * WHERE {\n");
         q.append(" { GRAPH ?g { ").append(f).append(" ?p ?o } BIND(").append(f).append(" AS ?s) ").append(ours).append(" }\n");
         q.append(" UNION { GRAPH ?g { ?s ?p ").append(f).append(" } BIND(").append(f).append(" AS ?o) ").append(ours).append(" }\n");
@@ -207,8 +228,11 @@ final class Neighbourhood {
      * transitively, with what a thread shows of each and of what they lead to.
      */
     String threadQuery(RemoteStore store) {
+        return threadQuery(store, Patterns.term(focus, "f"));
+    }
+
+    String threadQuery(RemoteStore store, String f) {
         String ours = store.graphFilter("g");
-        String f = Patterns.term(focus, "f");
         StringBuilder q = new StringBuilder("SELECT * WHERE {\n");
         q.append(" { { SELECT DISTINCT ?t1 WHERE { ").append(members(f, "t1")).append(" } } ")
          .append(facets("t1", thread, ours)).append(" }\n");
@@ -264,10 +288,13 @@ final class Neighbourhood {
      * node by node.
      */
     void fetch(RemoteStore store, Known known) {
-        List<Binding> rows = store.select(query(store));
+        boolean parameter = focus != null && focus.isURI() && plain(focus.getURI()) && store.bindsParameters();
+        String f = parameter ? FOCUS_TERM : Patterns.term(focus, "f");
+        Map<String, String> parameters = parameter ? focusParameter() : Map.of();
+        List<Binding> rows = store.select(query(store, f), parameters);
         boolean whole = rows.size() < MAX_ROWS;
         if (thread != null && whole && rows.stream().anyMatch(row -> row.get("r0") != null)) {
-            List<Binding> threadRows = store.select(threadQuery(store));
+            List<Binding> threadRows = store.select(threadQuery(store, f), parameters);
             whole = threadRows.size() < MAX_ROWS;
             rows = new ArrayList<>(rows);
             rows.addAll(threadRows);
@@ -324,6 +351,19 @@ final class Neighbourhood {
             known.coverSubject(n, thread.cover());
             known.coverObject(n, replies);
         }
+    }
+
+    /**
+     * Whether an IRI goes as a request parameter unchanged: Virtuoso reads a parameter's value as Turtle, so only
+     * an IRI with no character Turtle escapes or refuses is sent that way (any other is written into the query).
+     */
+    static boolean plain(String iri) {
+        for (int i = 0; i < iri.length(); i++) {
+            char c = iri.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "<>\"{}|^`\\".indexOf(c) >= 0)
+                return false;
+        }
+        return !iri.startsWith("nodeID:") && !iri.startsWith("_:");
     }
 
     /** Holds a quad of the answer if every part is there and its graph is one of ours (a level's bare row has none). */

@@ -1,6 +1,7 @@
 package org.stargatekg.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -167,6 +168,23 @@ class PageQueriesTest {
         Asked reply = ask("/id/altman-rebuts-musk", "text/html");
         assertEquals(2, reply.queries(), "a statement answering another");
         assertTrue(reply.same(), reply::difference);
+    }
+
+    @Test
+    void a_standard_store_gets_the_resource_written_into_the_page_query_not_as_a_parameter() {
+        assertFalse(backend.store().bindsParameters(), "Fuseki does not bind ?::name (Virtuoso's extension)");
+        Asked page = ask("/id/elon-musk", "text/html");
+        assertEquals(1, page.queries(), "the probe is asked once, at start, not again with each page");
+        assertTrue(page.same(), page::difference);
+    }
+
+    @Test
+    void only_a_plain_iri_goes_as_a_parameter() {
+        assertTrue(Neighbourhood.plain(Namespaces.STANDARD + "id/elon-musk"));
+        assertFalse(Neighbourhood.plain("http://example.org/a>b"), "Turtle ends the IRI at >");
+        assertFalse(Neighbourhood.plain("http://example.org/caf\u00e9"), "a non-ASCII IRI is written into the query");
+        assertFalse(Neighbourhood.plain("http://example.org/a\\u0041"), "a backslash would be read as an escape");
+        assertFalse(Neighbourhood.plain("nodeID://b1234"), "Virtuoso's blank node labels are not IRIs");
     }
 
     @Test

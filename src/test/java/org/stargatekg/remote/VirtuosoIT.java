@@ -239,6 +239,39 @@ class VirtuosoIT {
     }
 
     /**
+     * Virtuoso binds {@code ?::name} to the request parameter {@code ?name}, so a page query goes with its resource as a
+     * parameter (one text per kind of page, compiled once by the store); for every resource, the page query and its
+     * thread query answer the same rows that way as with the resource written into the query.
+     */
+    @Test
+    void a_page_query_with_its_resource_as_a_parameter_answers_as_with_the_resource_written_in() {
+        RemoteStore store = RemoteStore.at(virtuoso.sparqlEndpoint(), BASE + "graph/");
+        assertTrue(store.bindsParameters(), "Virtuoso 7.2.5 binds ?::stargatekgprobe from the parameter ?stargatekgprobe");
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        for (String iri : resources()) {
+            Neighbourhood page = Neighbourhood.resourcePage(NodeFactory.createURI(iri));
+            String written = org.apache.jena.riot.out.NodeFmtLib.strNT(page.focus());
+            for (boolean thread : new boolean[] { false, true }) {
+                String literal = thread ? page.threadQuery(store, written) : page.query(store, written);
+                String parameter = thread ? page.threadQuery(store, Neighbourhood.FOCUS_TERM) : page.query(store, Neighbourhood.FOCUS_TERM);
+                List<String> expected = rows(store.select(literal));
+                List<String> got = rows(store.select(parameter, page.focusParameter()));
+                compared++;
+                if (!expected.equals(got))
+                    differences.add(iri + (thread ? " (thread)" : "") + ": " + expected.size() + " rows written in, " + got.size() + " as a parameter");
+            }
+        }
+        System.out.println("[VirtuosoIT] page queries compared with the resource as a parameter: " + compared);
+        assertTrue(compared > 600, "compared only " + compared);
+        assertTrue(differences.isEmpty(), () -> String.join("\n", differences));
+    }
+
+    private static List<String> rows(List<org.apache.jena.sparql.engine.binding.Binding> rows) {
+        return rows.stream().map(Object::toString).sorted().toList();
+    }
+
+    /**
      * N-Quads (every quad with its graph) for every resource; all six RDF formats for one resource of each type
      * and for the ontology: the writers are the same code either way, the triples they are given are what could differ.
      */

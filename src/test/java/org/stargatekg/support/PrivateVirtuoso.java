@@ -64,8 +64,9 @@ public final class PrivateVirtuoso implements AutoCloseable {
 
     /**
      * Starts one in a new folder under {@code parent} with the settings of the installed package
-     * ({@link #PACKAGE_SETTINGS}: its buffers, threads, limits), only its database files moved into the folder and its
-     * ports moved to free loopback ones: Virtuoso as a user who installed it would run it, for the benchmark.
+     * ({@link #PACKAGE_SETTINGS}: its buffers, threads, limits), only its database files moved into the folder, its
+     * ports moved to free loopback ones and the two settings the README gives for a store behind our servers
+     * ({@link #COST_ESTIMATION}, {@link #THREADS_PER_QUERY}): Virtuoso as a user who installed it would run it, for the benchmark.
      */
     public static PrivateVirtuoso startWithPackageSettings(Path parent) throws IOException, InterruptedException {
         if (!Files.isRegularFile(PACKAGE_SETTINGS))
@@ -74,8 +75,22 @@ public final class PrivateVirtuoso implements AutoCloseable {
         return start(parent, (sqlPort, httpPort) -> packaged
                 .replace("/var/lib/virtuoso-opensource-7/db/", "./")
                 .replaceAll("(?m)^ServerPort\\s*=\\s*1111\\b", "ServerPort = 127.0.0.1:" + sqlPort)
-                .replaceAll("(?m)^ServerPort\\s*=\\s*8890\\b", "ServerPort = 127.0.0.1:" + httpPort));
+                .replaceAll("(?m)^ServerPort\\s*=\\s*8890\\b", "ServerPort = 127.0.0.1:" + httpPort)
+                .replaceAll("(?m)^MaxQueryCostEstimationTime\\s*=\\s*\\d+", "MaxQueryCostEstimationTime = " + COST_ESTIMATION)
+                .replaceAll("(?m)^ThreadsPerQuery\\s*=\\s*\\d+", "ThreadsPerQuery = " + THREADS_PER_QUERY));
     }
+
+    /**
+     * What the benchmark sets Virtuoso's {@code [SPARQL] MaxQueryCostEstimationTime} to: {@code 0} (no estimate, as
+     * the README recommends behind our server) unless {@code -Dvirtuoso.costEstimation=400} asks for the package's.
+     */
+    public static final String COST_ESTIMATION = System.getProperty("virtuoso.costEstimation", "0");
+
+    /**
+     * What the benchmark sets Virtuoso's {@code [Parameters] ThreadsPerQuery} to: {@code 1} (one thread per query, as
+     * the README recommends behind our server) unless {@code -Dvirtuoso.threadsPerQuery=4} asks for the package's.
+     */
+    public static final String THREADS_PER_QUERY = System.getProperty("virtuoso.threadsPerQuery", "1");
 
     /** The text of a virtuoso.ini for a database in the working directory, listening on the two ports given. */
     private interface Settings {
