@@ -55,9 +55,15 @@ final class Known {
         }
     }
 
+    /** Two nodes as one key: a subject (or an object) and a predicate. */
+    private record Pair(Node node, Node predicate) {}
+
     private final Set<Quad> quads = new HashSet<>();
     private final Map<Node, List<Quad>> bySubject = new HashMap<>();
     private final Map<Node, List<Quad>> byObject = new HashMap<>();
+    // A page asks mostly for one predicate of one node (its labels, its evidence): answered without a scan.
+    private final Map<Pair, List<Quad>> bySubjectPredicate = new HashMap<>();
+    private final Map<Pair, List<Quad>> byObjectPredicate = new HashMap<>();
     private final Map<Node, Cover> subjects = new HashMap<>();
     private final Map<Node, Cover> objects = new HashMap<>();
     private final Map<Node, Boolean> predicates = new HashMap<>();
@@ -67,6 +73,8 @@ final class Known {
         if (quads.add(q)) {
             bySubject.computeIfAbsent(q.getSubject(), k -> new ArrayList<>()).add(q);
             byObject.computeIfAbsent(q.getObject(), k -> new ArrayList<>()).add(q);
+            bySubjectPredicate.computeIfAbsent(new Pair(q.getSubject(), q.getPredicate()), k -> new ArrayList<>(2)).add(q);
+            byObjectPredicate.computeIfAbsent(new Pair(q.getObject(), q.getPredicate()), k -> new ArrayList<>(2)).add(q);
         }
     }
 
@@ -95,12 +103,12 @@ final class Known {
         if (bound(s)) {
             Cover c = subjects.get(s);
             if (c != null && c.answers(p, o))
-                return matching(bySubject.getOrDefault(s, List.of()), s, p, o);
+                return matching(bound(p) ? bySubjectPredicate.getOrDefault(new Pair(s, p), List.of()) : bySubject.getOrDefault(s, List.of()), s, p, o);
         }
         if (bound(o)) {
             Cover c = objects.get(o);
             if (c != null && c.answers(p, null))
-                return matching(byObject.getOrDefault(o, List.of()), s, p, o);
+                return matching(bound(p) ? byObjectPredicate.getOrDefault(new Pair(o, p), List.of()) : byObject.getOrDefault(o, List.of()), s, p, o);
         }
         return null;
     }

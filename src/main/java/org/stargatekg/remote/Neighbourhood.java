@@ -50,10 +50,10 @@ final class Neighbourhood {
                                                      DCTerms.title.asNode());
     private static final Node RESPONDS_TO = SG.respondsTo.asNode();
 
-    /** Predicates kept in full for a level's nodes, and classes kept of their rdf:type (others are not fetched). */
-    record Facets(Set<Node> predicates, Set<Node> types) {
-        Known.Cover cover() {
-            return Known.Cover.of(predicates, types);
+    /** Predicates kept in full for a level's nodes, classes kept of their rdf:type (others are not fetched), and what that covers. */
+    record Facets(Set<Node> predicates, Set<Node> types, Known.Cover cover) {
+        static Facets of(Set<Node> predicates, Set<Node> types) {
+            return new Facets(predicates, types, Known.Cover.of(predicates, types));
         }
     }
 
@@ -74,6 +74,7 @@ final class Neighbourhood {
     /** The most nodes {@link #ofNodes} takes in one query: a list this short is one Virtuoso answers well (measured). */
     static final int MAX_LISTED = 100;
 
+    private final String kind;
     private final Node focus;
     private final List<Node> listed;
     private final Facets first;
@@ -84,13 +85,14 @@ final class Neighbourhood {
     private final Facets thread;
     private final Set<Node> threadHops;
 
-    private Neighbourhood(Node focus, Facets first, Set<Node> firstIncoming, Set<Node> hops, Set<Node> hopsIncoming,
+    private Neighbourhood(String kind, Facets first, Set<Node> firstIncoming, Set<Node> hops, Set<Node> hopsIncoming,
                           Facets second, Facets thread, Set<Node> threadHops) {
-        this(focus, null, first, firstIncoming, hops, hopsIncoming, second, thread, threadHops);
+        this(kind, null, null, first, firstIncoming, hops, hopsIncoming, second, thread, threadHops);
     }
 
-    private Neighbourhood(Node focus, List<Node> listed, Facets first, Set<Node> firstIncoming, Set<Node> hops, Set<Node> hopsIncoming,
-                          Facets second, Facets thread, Set<Node> threadHops) {
+    private Neighbourhood(String kind, Node focus, List<Node> listed, Facets first, Set<Node> firstIncoming, Set<Node> hops,
+                          Set<Node> hopsIncoming, Facets second, Facets thread, Set<Node> threadHops) {
+        this.kind = kind;
         this.focus = focus;
         this.listed = listed;
         this.first = first;
@@ -104,14 +106,20 @@ final class Neighbourhood {
 
     /** What a resource's RDF description reads: its quads both ways, and the labels (with their graphs) of what it links to. */
     static Neighbourhood description(Node focus) {
-        return new Neighbourhood(focus, new Facets(Set.of(RDFS.label.asNode()), Set.of()), Set.of(), Set.of(), Set.of(), null, null, Set.of());
+        return DESCRIPTION.at(focus);
     }
+
+    private static final Neighbourhood DESCRIPTION = new Neighbourhood("description", Facets.of(Set.of(RDFS.label.asNode()), Set.of()),
+                                                                       Set.of(), Set.of(), Set.of(), null, null, Set.of());
 
     /** What the graph view reads: the node's quads both ways, and the labels and kind of each neighbour. */
     static Neighbourhood graphView(Node focus) {
-        return new Neighbourhood(focus, new Facets(labels(), Set.of(SG.Statement.asNode(), SG.Reported.asNode(), SG.EvidencePassage.asNode())),
-                                 Set.of(), Set.of(), Set.of(), null, null, Set.of());
+        return GRAPH_VIEW.at(focus);
     }
+
+    private static final Neighbourhood GRAPH_VIEW = new Neighbourhood("graph view",
+            Facets.of(labels(), Set.of(SG.Statement.asNode(), SG.Reported.asNode(), SG.EvidencePassage.asNode())),
+            Set.of(), Set.of(), Set.of(), null, null, Set.of());
 
     /**
      * What a resource page reads: the node's quads both ways; of each neighbour its labels, whether it is an amount,
@@ -119,6 +127,12 @@ final class Neighbourhood {
      * currencies, inverse properties) labels, offsets and codes; and the statement thread the node is in.
      */
     static Neighbourhood resourcePage(Node focus) {
+        return RESOURCE_PAGE.at(focus);
+    }
+
+    private static final Neighbourhood RESOURCE_PAGE = resourcePage();
+
+    private static Neighbourhood resourcePage() {
         Set<Node> passage = Set.of(NIF.referenceContext, NIF.beginIndex, NIF.endIndex);
         Set<Node> firstPredicates = with(labels(), OWL.inverseOf.asNode(), SG.evidence.asNode(), SG.describedIn.asNode(),
                                          SG.value.asNode(), SG.maxValue.asNode(), SG.currency.asNode(), SG.currencyCode.asNode(),
@@ -129,15 +143,15 @@ final class Neighbourhood {
         Set<Node> threadPredicates = with(labels(), SG.evidence.asNode(), SG.describedIn.asNode(), RESPONDS_TO, SG.disputes.asNode(),
                                           SG.speaker.asNode(), SG.verbatimText.asNode(), SG.paraphrase.asNode(), SG.emoji.asNode(),
                                           SG.channel.asNode(), SG.reviewStatus.asNode());
-        return new Neighbourhood(focus,
-                                 new Facets(firstPredicates, Set.of(SG.MonetaryAmount.asNode(), SG.Reported.asNode(), SG.Statement.asNode())),
+        return new Neighbourhood("resource page",
+                                 Facets.of(firstPredicates, Set.of(SG.MonetaryAmount.asNode(), SG.Reported.asNode(), SG.Statement.asNode())),
                                  Set.of(),
                                  // A passage's article: its label heads the passage's evidence group on the page.
                                  Set.of(SG.evidence.asNode(), SG.describedIn.asNode(), SG.currency.asNode(), OWL.inverseOf.asNode(),
                                         NIF.referenceContext),
                                  Set.of(),
-                                 new Facets(secondPredicates, Set.of()),
-                                 new Facets(threadPredicates, Set.of(SG.Statement.asNode())),
+                                 Facets.of(secondPredicates, Set.of()),
+                                 Facets.of(threadPredicates, Set.of(SG.Statement.asNode())),
                                  Set.of(SG.speaker.asNode(), SG.channel.asNode(), SG.evidence.asNode(), SG.describedIn.asNode()));
     }
 
@@ -147,12 +161,23 @@ final class Neighbourhood {
      * and the labels of those.
      */
     static Neighbourhood articlePage(Node article) {
+        return ARTICLE_PAGE.at(article);
+    }
+
+    private static final Neighbourhood ARTICLE_PAGE = articlePage();
+
+    private static Neighbourhood articlePage() {
         Set<Node> firstPredicates = with(labels(), NIF.referenceContext, NIF.beginIndex, NIF.endIndex, SG.reviewStatus.asNode());
         Set<Node> cites = Set.of(SG.evidence.asNode(), SG.describedIn.asNode());
         // A sentence is a string of the article too; the view asks which passages lie in it (nif:sentence).
         Set<Node> incoming = Set.of(SG.evidence.asNode(), SG.describedIn.asNode(), NIF.sentence);
-        return new Neighbourhood(article, new Facets(firstPredicates, Set.of(NIF.Sentence)), incoming, Set.of(), cites,
-                                 new Facets(labels(), Set.of()), null, Set.of());
+        return new Neighbourhood("article page", Facets.of(firstPredicates, Set.of(NIF.Sentence)), incoming, Set.of(), cites,
+                                 Facets.of(labels(), Set.of()), null, Set.of());
+    }
+
+    /** The same kind of neighbourhood around another node. */
+    private Neighbourhood at(Node node) {
+        return new Neighbourhood(kind, node, listed, first, firstIncoming, hops, hopsIncoming, second, thread, threadHops);
     }
 
     /**
@@ -162,7 +187,7 @@ final class Neighbourhood {
     static Neighbourhood ofNodes(List<Node> nodes, Set<Node> predicates) {
         if (nodes.size() > MAX_LISTED)
             throw new IllegalArgumentException("at most " + MAX_LISTED + " nodes in one query, not " + nodes.size());
-        return new Neighbourhood(null, List.copyOf(nodes), new Facets(Set.copyOf(predicates), Set.of()), Set.of(), Set.of(), Set.of(),
+        return new Neighbourhood(null, null, List.copyOf(nodes), Facets.of(Set.copyOf(predicates), Set.of()), Set.of(), Set.of(), Set.of(),
                                  null, null, Set.of());
     }
 
@@ -288,13 +313,16 @@ final class Neighbourhood {
      * node by node.
      */
     void fetch(RemoteStore store, Known known) {
-        boolean parameter = focus != null && focus.isURI() && plain(focus.getURI()) && store.bindsParameters();
+        boolean parameter = kind != null && focus != null && focus.isURI() && plain(focus.getURI()) && store.bindsParameters();
         String f = parameter ? FOCUS_TERM : Patterns.term(focus, "f");
         Map<String, String> parameters = parameter ? focusParameter() : Map.of();
-        List<Binding> rows = store.select(query(store, f), parameters);
+        // With the focus as a parameter the text is the same for every page of a kind: written once per store.
+        String text = parameter ? store.written(kind, () -> query(store, FOCUS_TERM)) : query(store, f);
+        List<Binding> rows = store.select(text, parameters);
         boolean whole = rows.size() < MAX_ROWS;
         if (thread != null && whole && rows.stream().anyMatch(row -> row.get("r0") != null)) {
-            List<Binding> threadRows = store.select(threadQuery(store, f), parameters);
+            String threadText = parameter ? store.written(kind + ", thread", () -> threadQuery(store, FOCUS_TERM)) : threadQuery(store, f);
+            List<Binding> threadRows = store.select(threadText, parameters);
             whole = threadRows.size() < MAX_ROWS;
             rows = new ArrayList<>(rows);
             rows.addAll(threadRows);

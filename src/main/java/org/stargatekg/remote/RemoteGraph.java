@@ -1,7 +1,8 @@
 package org.stargatekg.remote;
 
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -67,10 +68,18 @@ final class RemoteGraph extends GraphBase {
             return List.of();
         if (RemoteQuads.answers(s, o)) {
             // Around a node: from the quads of all our graphs about it, shared by the union and every named graph.
-            Stream<Quad> around = quads.find(s, p, o).stream();
-            if (!Quad.isUnionGraph(name))
-                around = around.filter(q -> q.getGraph().equals(name));
-            return around.map(Quad::asTriple).distinct().toList();
+            List<Quad> around = quads.find(s, p, o);
+            if (around.isEmpty())
+                return List.of();
+            boolean union = Quad.isUnionGraph(name);
+            if (union && around.size() == 1)
+                return List.of(around.get(0).asTriple());
+            // The same triple may be in several of our graphs: the union holds it once.
+            Set<Triple> out = new LinkedHashSet<>();
+            for (Quad q : around)
+                if (union || q.getGraph().equals(name))
+                    out.add(q.asTriple());
+            return List.copyOf(out);
         }
         List<Triple> fetched = cache.get(name + " P " + p, () -> fetch(null, p, null));
         Triple pattern = Triple.createMatch(s, p, o);

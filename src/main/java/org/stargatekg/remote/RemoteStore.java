@@ -11,11 +11,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.atlas.web.HttpException;
@@ -267,6 +269,16 @@ public final class RemoteStore {
         LOG.info("The store at {} {}", endpoint, known ? "binds query parameters: a page query is sent with one text per kind of page"
                 : "does not bind query parameters: each page query is sent with its resource written in");
         return known;
+    }
+
+    private final Map<String, String> written = new ConcurrentHashMap<>();
+
+    /**
+     * A query text of ours that is the same for every request of its kind (its varying term a {@link #bindsParameters
+     * parameter}), written once for this store (its graph filter is the store's) and kept under {@code kind}.
+     */
+    String written(String kind, Supplier<String> text) {
+        return written.computeIfAbsent(kind, k -> text.get());
     }
 
     /** Runs an ASK query we wrote, as a SELECT of one row (see {@link #askAsSelect}). */
