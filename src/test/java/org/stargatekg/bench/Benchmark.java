@@ -176,7 +176,12 @@ public final class Benchmark {
     record Cell(String system, String mix, int clients) {}
 
     /** A system under load: where it listens, the request mixes it gets, and the process whose CPU time it uses. */
-    record Target(String system, int port, Map<String, List<Wrk.Request>> mixes, ProcessHandle process) {}
+    /** A system measured: its port, its request mixes, the process whose CPU counts, and the store's behind it (or null). */
+    record Target(String system, int port, Map<String, List<Wrk.Request>> mixes, ProcessHandle process, ProcessHandle store) {
+        Target(String system, int port, Map<String, List<Wrk.Request>> mixes, ProcessHandle process) {
+            this(system, port, mixes, process, null);
+        }
+    }
 
     private void throughput() throws Exception {
         if (!Wrk.installed()) {
@@ -246,11 +251,11 @@ public final class Benchmark {
                     closers.add(0, nowServer::stop);
                     closers.add(0, servedServer::stop);
                     targets.add(new Target(OURS_VIRTUOSO_BEFORE, beforeServer.port(), mixes("/sparql", queries, describe, pages),
-                                           ProcessHandle.current()));
+                                           ProcessHandle.current(), v.processHandle()));
                     targets.add(new Target(OURS_VIRTUOSO_UNCACHED, nowServer.port(), mixes("/sparql", queries, describe, pages),
-                                           ProcessHandle.current()));
+                                           ProcessHandle.current(), v.processHandle()));
                     targets.add(new Target(OURS_VIRTUOSO, servedServer.port(), mixes("/sparql", queries, describe, pages),
-                                           ProcessHandle.current()));
+                                           ProcessHandle.current(), v.processHandle()));
                 }
             } else {
                 String why = "Virtuoso skipped (and " + OURS_VIRTUOSO + " with it): not installed. Install it with: " + Peers.VIRTUOSO_HOW;
@@ -266,7 +271,7 @@ public final class Benchmark {
                 if (!spec.isBlank())
                     jars.add(spec.substring(0, spec.indexOf('=')));
             targets.removeIf(t -> !wanted(t.system()) && !t.system().equals(OURS) && !jars.contains(t.system()));
-            targets.replaceAll(t -> new Target(t.system(), t.port(), selected(t.mixes()), t.process()));
+            targets.replaceAll(t -> new Target(t.system(), t.port(), selected(t.mixes()), t.process(), t.store()));
             notes.addAll(check(targets));
             targets.removeIf(t -> !wanted(t.system()) && !jars.contains(t.system()));
             // Before any cell is measured, every system runs every mix for a while: on a shared machine a JIT compiler
@@ -285,12 +290,16 @@ public final class Benchmark {
                         for (int clients : CLIENTS) {
                             Wrk.run(script, t.port(), clients, warmup);
                             Duration cpuBefore = cpu(t.process());
+                            Duration storeBefore = cpu(t.store());
                             Wrk.Result r = Wrk.run(script, t.port(), clients, seconds);
                             Duration cpuAfter = cpu(t.process());
+                            Duration storeAfter = cpu(t.store());
                             r = r.withCpu(cpuBefore == null || cpuAfter == null ? null : cpuAfter.minus(cpuBefore));
                             results.computeIfAbsent(new Cell(t.system(), mix.getKey(), clients), k -> new ArrayList<>()).add(r);
-                            System.out.printf(Locale.ROOT, "run %d  %-31s %-24s c=%-2d %9.0f req/s  p50 %.2f ms  p99 %.2f ms  cpu %.3f ms/req  errors %d  load %s%n",
-                                              run, t.system(), mix.getKey(), clients, r.rps(), r.p50(), r.p99(), r.cpuMs(), r.errors(), loadAverage());
+                            String store = storeBefore == null || storeAfter == null || r.requests() == 0 ? ""
+                                    : String.format(Locale.ROOT, "  store cpu %.3f ms/req", storeAfter.minus(storeBefore).toNanos() / 1e6 / r.requests());
+                            System.out.printf(Locale.ROOT, "run %d  %-31s %-24s c=%-2d %9.0f req/s  p50 %.2f ms  p99 %.2f ms  cpu %.3f ms/req%s  errors %d  load %s%n",
+                                              run, t.system(), mix.getKey(), clients, r.rps(), r.p50(), r.p99(), r.cpuMs(), store, r.errors(), loadAverage());
                         }
                     }
                 }
