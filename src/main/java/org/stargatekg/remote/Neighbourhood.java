@@ -32,7 +32,7 @@ import org.stargatekg.vocab.SG;
  * nodes come back listed even when they have none of the properties (an {@code OPTIONAL}), so what the answer covers
  * is known exactly, and a later find is answered from it only where nothing can be missing ({@link Known.Cover}).
  * Forms chosen for Virtuoso 7.2.5 (measured): no {@code VALUES} and no {@code BIND} after a subquery (it then gives one
- * empty row), and the answer asked for as SPARQL XML, which it writes for a third of the CPU of JSON. Where the store
+ * empty row), and the answer asked for as SPARQL XML (see {@link RemoteStore#XML_RESULTS}). Where the store
  * binds request parameters ({@link RemoteStore#bindsParameters}, Virtuoso does) the focus goes as one, so every page
  * of a kind sends the same text and the store compiles it once.
  */
