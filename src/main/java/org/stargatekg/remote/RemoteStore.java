@@ -66,6 +66,10 @@ public final class RemoteStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteStore.class);
 
+    /** The name of the probe's parameter: Virtuoso binds {@code ?::stargatekgprobe} to the request parameter {@code ?stargatekgprobe}. */
+    static final String PROBE_PARAMETER = "stargatekgprobe";
+    private static final Node PROBE_VALUE = NodeFactory.createURI("urn:x-stargate-kg:probe");
+
     private final String endpoint;
     private final String graphPrefix;
     private final Node markerGraph;
@@ -82,6 +86,10 @@ public final class RemoteStore {
     private HttpClient client = newClient(connectTimeout);
     private volatile StoreWatch watch;
     private boolean closeConnections = ClosedConnections.possible();
+    /** Whether the store binds parameters: null until a probe was answered. */
+    private volatile Boolean bindsParameters;
+    /** Query texts of ours that are the same for every request of a kind, by kind ({@link #written}). */
+    private final Map<String, String> written = new ConcurrentHashMap<>();
 
     private RemoteStore(String endpoint, String graphPrefix) {
         this.endpoint = endpoint;
@@ -241,13 +249,6 @@ public final class RemoteStore {
         });
     }
 
-    /** The name of the probe's parameter: Virtuoso binds {@code ?::stargatekgprobe} to the request parameter {@code ?stargatekgprobe}. */
-    static final String PROBE_PARAMETER = "stargatekgprobe";
-    private static final Node PROBE_VALUE = NodeFactory.createURI("urn:x-stargate-kg:probe");
-
-    /** Whether the store binds parameters: null until a probe was answered. */
-    private volatile Boolean bindsParameters;
-
     /**
      * Whether the store binds a query's {@code ?::name} to the request parameter {@code ?name}, as Virtuoso's SPARQL
      * endpoint does: a query sent with its varying term as such a parameter has one text whatever the term, so the
@@ -274,8 +275,6 @@ public final class RemoteStore {
                 : "does not bind query parameters: each page query is sent with its resource written in");
         return known;
     }
-
-    private final Map<String, String> written = new ConcurrentHashMap<>();
 
     /**
      * A query text of ours that is the same for every request of its kind (its varying term a {@link #bindsParameters
