@@ -1,8 +1,6 @@
 package org.stargatekg.load;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -105,18 +103,7 @@ final class ClassClosureConstraint extends ClassConstraint {
             Map<Node, Set<Node>> direct = new HashMap<>();
             data.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY)
                 .forEachRemaining(t -> direct.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject()));
-            Map<Node, Set<Node>> all = new HashMap<>();
-            for (Node cls : direct.keySet()) {
-                Set<Node> reached = new HashSet<>();
-                Deque<Node> todo = new ArrayDeque<>(direct.get(cls));
-                while (!todo.isEmpty()) {
-                    Node next = todo.pop();
-                    if (reached.add(next))
-                        todo.addAll(direct.getOrDefault(next, Set.of()));
-                }
-                all.put(cls, reached);
-            }
-            this.supers = all;
+            this.supers = Materializer.transitiveClosure(direct);
             this.graph = data;
         }
 

@@ -116,6 +116,25 @@ final class Materializer {
      * plus one set for what is derived afterwards. A triple may be in two of the cores' sets (two premises with
      * different subjects can imply it); {@link #parts} skip the repeats.
      */
+    /**
+     * Each node's strict ancestors; a node is its own ancestor only on a cycle, as the transitivity rule gives (also
+     * the super-classes {@link ClassClosureConstraint} checks {@code sh:class} against).
+     */
+    static Map<Node, Set<Node>> transitiveClosure(Map<Node, Set<Node>> parents) {
+        Map<Node, Set<Node>> out = new HashMap<>();
+        for (Node start : parents.keySet()) {
+            Set<Node> seen = new LinkedHashSet<>();
+            Deque<Node> todo = new ArrayDeque<>(parents.get(start));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (seen.add(n))
+                    todo.addAll(parents.getOrDefault(n, Set.of()));
+            }
+            out.put(start, seen);
+        }
+        return out;
+    }
+
     private static final class Derived {
         private final List<Set<Triple>> shards = new ArrayList<>();
         private final Set<Triple> own = new HashSet<>();
@@ -252,21 +271,6 @@ final class Materializer {
             typeIsPlain = plain;
         }
 
-        /** Each node's strict ancestors; a node is its own ancestor only on a cycle, as the transitivity rule gives. */
-        private static Map<Node, Set<Node>> transitiveClosure(Map<Node, Set<Node>> parents) {
-            Map<Node, Set<Node>> out = new HashMap<>();
-            for (Node start : parents.keySet()) {
-                Set<Node> seen = new LinkedHashSet<>();
-                Deque<Node> todo = new ArrayDeque<>(parents.get(start));
-                while (!todo.isEmpty()) {
-                    Node n = todo.pop();
-                    if (seen.add(n))
-                        todo.addAll(parents.getOrDefault(n, Set.of()));
-                }
-                out.put(start, seen);
-            }
-            return out;
-        }
 
         /** Everything a triple of property p implies about its two ends, including itself (forward p). */
         List<View> views(Node p) {
