@@ -137,7 +137,10 @@ class LoadBalancerIT {
                     done.add(new Done((System.nanoTime() - start) / 1_000_000, ok, what));
                 }
             });
-        Thread.sleep(BEFORE.toMillis());
+        // The load runs BEFORE, and at least until both servers have answered some of it (a busy machine is slow to start).
+        long until = System.nanoTime() + BEFORE.toNanos(), latest = until + TimeUnit.SECONDS.toNanos(60);
+        while ((System.nanoTime() < until || done.size() < 20) && System.nanoTime() < latest)
+            Thread.sleep(50);
         long killedAt = (System.nanoTime() - start) / 1_000_000;
         first.kill();
         clients.shutdown();
