@@ -115,11 +115,6 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         return statistics;
     }
 
-    /** The number of distinct terms in the quads, graph names included. */
-    public int termCount() {
-        return terms.size();
-    }
-
     @Override
     protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
         return defaultId < 0 ? Collections.emptyIterator() : findInSpecificNamedGraph(Quad.defaultGraphIRI, s, p, o);
