@@ -1,5 +1,7 @@
 package org.stargatekg.load;
 
+import org.stargatekg.engine.shacl.ClassClosureConstraint;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.path.PathWriter;
+import org.stargatekg.engine.infer.OrderedParallel;
 
 /**
  * Validates the data against the SHACL shapes and turns a report with violations into a {@link LoadException}

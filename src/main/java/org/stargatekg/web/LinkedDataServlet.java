@@ -23,7 +23,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Reads;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.describe.Dumps;
 import org.stargatekg.describe.ExtensionFunctions;
 

@@ -18,7 +18,7 @@ import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Backend;
 import org.stargatekg.backend.Reads;
 import org.stargatekg.vocab.Prefixes;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.SCHEMA;

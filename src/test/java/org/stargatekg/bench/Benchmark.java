@@ -39,7 +39,7 @@ import org.apache.jena.system.Txn;
 import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;

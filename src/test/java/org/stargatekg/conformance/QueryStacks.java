@@ -11,8 +11,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.stargatekg.http.QuerySettings;
-import org.stargatekg.store.FrozenDatasetGraph;
+import org.stargatekg.server.QuerySettings;
+import org.stargatekg.engine.store.FrozenDatasetGraph;
 
 /**
  * The two ways a test runs a query: through the stack we serve (our frozen store with its planner, and the query

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.vocab.Namespaces;
 

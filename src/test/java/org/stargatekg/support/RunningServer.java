@@ -26,7 +26,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -129,7 +129,7 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
     }
 
     /** The server's response cache. */
-    public org.stargatekg.perf.ResponseCache cache() {
+    public org.stargatekg.cache.ResponseCache cache() {
         if (server == null)
             throw new IllegalStateException("attached to a server in another process: its cache is not reachable");
         return server.responseCache();
