@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
@@ -39,7 +40,9 @@ final class DocumentationCheck {
     /** A link with a scheme (https:, mailto:) or protocol-relative leaves the repository: not ours to check. */
     private static final Pattern EXTERNAL = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*:|//).*");
 
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    /** Tables as GitHub reads them, so that a cell's links and code spans are parsed as GitHub shows them. */
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
+                                               .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
     private final Path root;
     private boolean allowMissingImages;
