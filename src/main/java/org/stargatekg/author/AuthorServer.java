@@ -79,6 +79,7 @@ public final class AuthorServer implements AutoCloseable {
         this.forms = new ShapeForms(shapes, vocabulary);
         this.index = new EntityIndex(base.dataset().asDatasetGraph().getUnionGraph(), vocabulary);
         this.workspace = new Workspace(dir, namespaces, new Validation(namespaces, others));
+        workspace.sharedLabels(n -> index.taken(n) ? index.label(n, GraphFactory.createDefaultGraph()) : null);
         this.proposals = new Proposals(workspace, vocabulary, index);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

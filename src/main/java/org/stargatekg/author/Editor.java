@@ -123,9 +123,26 @@ final class Editor {
             for (Node v : values)
                 if (!v.isLiteral() || v.getLiteralLexicalForm().isBlank())
                     throw new IllegalArgumentException("A label must be some words");
+        if (property.equals(SG.speaker.asNode()) && values.size() == 1)
+            relabelSpeaker(id, values.get(0));
         remove(id, property, Node.ANY);
         for (Node v : values)
             add(id, property, v, "statements.ttl");
+    }
+
+    /** A draft's quotation label starts "Speaker: ..."; a new speaker renames it, so the label does not contradict it. */
+    private void relabelSpeaker(Node id, Node speaker) {
+        Graph g = merged();
+        for (Triple old : find(id, SG.speaker.asNode(), Node.ANY)) {
+            String oldName = workspace.labelOf(old.getObject(), g);
+            String newName = workspace.labelOf(speaker, g);
+            for (Triple label : find(id, LABEL, Node.ANY))
+                if (oldName != null && newName != null && label.getObject().getLiteralLexicalForm().startsWith(oldName + ":")) {
+                    remove(id, LABEL, label.getObject());
+                    add(id, LABEL, NodeFactory.createLiteralLang(newName + label.getObject().getLiteralLexicalForm().substring(oldName.length()),
+                                                                 label.getObject().getLiteralLanguage()), "statements.ttl");
+                }
+        }
     }
 
     /** Links a mention (a passage) to another entity instead of the one it names now. */

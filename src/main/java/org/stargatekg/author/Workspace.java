@@ -76,6 +76,21 @@ final class Workspace {
         revalidate();
     }
 
+    /** Names a node: the folder's label, else the shared graph's (set by the server), else null. */
+    String labelOf(Node n, Graph folder) {
+        for (Triple t : folder.find(n, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).toList())
+            if (t.getObject().isLiteral())
+                return t.getObject().getLiteralLexicalForm();
+        return sharedLabels == null ? null : sharedLabels.apply(n);
+    }
+
+    private java.util.function.Function<Node, String> sharedLabels;
+
+    /** Where labels of resources outside the folder come from. */
+    void sharedLabels(java.util.function.Function<Node, String> labels) {
+        this.sharedLabels = labels;
+    }
+
     FolderFiles files() {
         return files;
     }

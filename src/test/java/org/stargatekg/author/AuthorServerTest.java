@@ -1,0 +1,193 @@
+package org.stargatekg.author;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stargatekg.vocab.Namespaces;
+
+/** The authoring server over HTTP, started once on a drafted folder: token, CSRF, where it writes, versions, stable output. */
+class AuthorServerTest {
+
+    private static Path dir;
+    private static AuthorServer server;
+    private static String token;
+    private static String csrf;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = AuthorFolders.draft();
+        server = AuthorServer.start(dir, List.of(AuthorFolders.moonWidgets()), Namespaces.standard(), 0);
+        token = server.url().substring(server.url().indexOf("token=") + 6);
+        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"").matcher(get("/", true).body());
+        assertTrue(m.find(), "the page holds its CSRF token");
+        csrf = m.group(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null)
+            server.close();
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static HttpResponse<String> get(String path, boolean withCookie) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (withCookie)
+            b.header("Cookie", "sg_author=" + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String op, String body, String csrfHeader, Long base) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/" + op)).POST(HttpRequest.BodyPublishers.ofString(body))
+                                           .header("Cookie", "sg_author=" + token).header("Content-Type", "application/json");
+        if (csrfHeader != null)
+            b.header("X-CSRF-Token", csrfHeader);
+        if (base != null)
+            b.header("X-Base-Version", Long.toString(base));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject state() throws IOException, InterruptedException {
+        return JSON.parse(get("/api/state", true).body());
+    }
+
+    private static long version() throws IOException, InterruptedException {
+        return state().get("version").getAsNumber().value().longValue();
+    }
+
+    /** The IRI of the first proposal of a kind that is not reviewed yet. */
+    private static String pending(String kind, int skip) throws IOException, InterruptedException {
+        int seen = 0;
+        for (JsonValue v : state().get("proposals").getAsArray()) {
+            JsonObject p = v.getAsObject();
+            if (p.get("kind").getAsString().value().equals(kind) && p.get("status").getAsString().value().equals("not reviewed")
+                && seen++ == skip)
+                return p.get("id").getAsString().value();
+        }
+        throw new AssertionError("no " + kind + " left to review");
+    }
+
+    @Test
+    void every_route_answers_403_without_the_token() throws Exception {
+        for (String path : List.of("/", "/api/state", "/api/search?q=a", "/api/form?class=sg:Lawsuit", "/api/classes",
+                                   "/static/author.js", "/static/author.css", "/no-such-page", "/?token=0123456789abcdef0123456789abcdef")) {
+            HttpResponse<String> r = get(path, false);
+            assertEquals(403, r.statusCode(), () -> "GET " + path + " without the token answered " + r.statusCode() + ": " + r.body());
+        }
+        for (String op : List.of("accept", "reject", "set", "link", "merge", "entity", "create", "undo", "redo")) {
+            HttpRequest req = HttpRequest.newBuilder(uri("/api/" + op)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                         .header("X-CSRF-Token", csrf).header("X-Base-Version", "0").build();
+            HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), () -> "POST " + op + " without the token answered " + r.statusCode());
+        }
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(uri("/api/state")).header("Cookie", "sg_author=" + "0".repeat(32)).build(),
+                                               HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, wrong.statusCode(), "a wrong cookie is refused");
+    }
+
+    @Test
+    void the_printed_token_sets_an_http_only_strict_cookie() throws Exception {
+        HttpResponse<String> r = get("/?token=" + token, false);
+        assertEquals(303, r.statusCode(), "the address with the token sends the browser on to / (the token leaves the address bar)");
+        String cookie = r.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("sg_author=" + token) && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                   "cookie: " + cookie);
+        assertEquals(200, get("/", true).statusCode());
+        assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
+        assertEquals(32, token.length(), "128 bits in hex");
+    }
+
+    @Test
+    void a_change_without_the_csrf_header_is_refused() throws Exception {
+        Map<String, String> before = AuthorFolders.files(dir);
+        String id = pending("person", 0);
+        long v = version();
+        HttpResponse<String> none = post("accept", "{\"id\":\"" + id + "\"}", null, v);
+        HttpResponse<String> wrong = post("accept", "{\"id\":\"" + id + "\"}", "0".repeat(32), v);
+        assertEquals(403, none.statusCode(), none.body());
+        assertEquals(403, wrong.statusCode(), wrong.body());
+        assertEquals(before, AuthorFolders.files(dir), "nothing was written");
+    }
+
+    @Test
+    void writes_outside_the_folder_are_refused() throws Exception {
+        Map<String, String> before = AuthorFolders.files(dir);
+        Path outside = dir.getParent().resolve("evil.ttl");
+        for (String file : List.of("../evil.ttl", "article.txt", outside.toAbsolutePath().toString(), "sub/evil.ttl", ".hidden.ttl", "evil.ttl/..")) {
+            JsonObject o = new JsonObject();
+            o.put("begin", 0);
+            o.put("end", 10);
+            o.put("class", "sg:Lawsuit");
+            o.put("file", file);
+            String body = o.toString();
+            HttpResponse<String> r = post("create", body, csrf, version());
+            assertEquals(400, r.statusCode(), () -> "file " + file + " answered " + r.statusCode() + ": " + r.body());
+        }
+        assertFalse(Files.exists(outside), "nothing written beside the folder");
+        assertFalse(Files.exists(dir.resolve("sub")));
+        assertEquals(before, AuthorFolders.files(dir), "the folder is unchanged");
+        FolderFiles files = new FolderFiles(dir);
+        Path link = dir.resolve("linked.ttl");
+        Files.createSymbolicLink(link, outside);
+        try {
+            assertThrows(IllegalArgumentException.class, () -> files.turtleFile("linked.ttl"), "a link out of the folder is not written through");
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void a_second_client_on_the_same_version_gets_409() throws Exception {
+        long v = version();
+        String first = pending("organization", 0);
+        String second = pending("organization", 1);
+        HttpResponse<String> a = post("accept", "{\"id\":\"" + first + "\"}", csrf, v);
+        HttpResponse<String> b = post("accept", "{\"id\":\"" + second + "\"}", csrf, v);
+        assertEquals(200, a.statusCode(), a.body());
+        assertEquals(409, b.statusCode(), b.body());
+        assertEquals(v + 1, version(), "only the first change was made");
+        assertTrue(state().toString().contains(second), "the second proposal is still there");
+        String folder = String.join("\n", AuthorFolders.files(dir).values());
+        assertTrue(folder.contains("sg:reviewStatus sg:NotReviewed"), "the second one stays not reviewed");
+    }
+
+    @Test
+    void saving_twice_without_a_change_gives_identical_files() throws Exception {
+        server.workspace().saveAgain();
+        Map<String, String> once = AuthorFolders.files(dir);
+        server.workspace().saveAgain();
+        assertEquals(once, AuthorFolders.files(dir), "a second save with no change wrote other bytes");
+        long v = version();
+        HttpResponse<String> change = post("accept", "{\"id\":\"" + pending("amount", 0) + "\"}", csrf, v);
+        assertEquals(200, change.statusCode(), change.body());
+        assertTrue(!once.equals(AuthorFolders.files(dir)), "the change was written");
+        HttpResponse<String> undo = post("undo", "{}", csrf, v + 1);
+        assertEquals(200, undo.statusCode(), undo.body());
+        assertEquals(once, AuthorFolders.files(dir), "a change and its undo give back the same bytes");
+        AuthorFolders.load(dir);
+    }
+}
