@@ -54,6 +54,7 @@
     s.textContent = (state.ready ? 'Ready to publish' : 'Not ready: ' + state.blocking + ' problem(s)') +
       ' · ' + state.notReviewed + ' not reviewed · version ' + state.version;
     s.className = state.ready ? 'ready' : 'notready';
+    s.dataset.version = String(state.version);
     document.getElementById('undo').disabled = !state.canUndo;
     document.getElementById('redo').disabled = !state.canRedo;
     const g = document.getElementById('general');
