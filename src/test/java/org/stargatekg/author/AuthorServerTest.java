@@ -190,4 +190,23 @@ class AuthorServerTest {
         assertEquals(once, AuthorFolders.files(dir), "a change and its undo give back the same bytes");
         AuthorFolders.load(dir);
     }
+
+    @Test
+    void a_corrected_quotation_keeps_its_passage_on_the_article_s_words() throws Exception {
+        String quote = "id:floating-library-quote-1";
+        String property = "https://w3id.org/stargate-kg/ontology/verbatimText";
+        HttpResponse<String> invented = post("set", "{\"id\":\"" + quote + "\",\"property\":\"" + property
+                                                    + "\",\"values\":[{\"text\":\"We want every child to fly\"}]}", csrf, version());
+        assertEquals(400, invented.statusCode(), invented.body());
+        assertTrue(invented.body().contains("not in the article"), invented.body());
+        HttpResponse<String> shorter = post("set", "{\"id\":\"" + quote + "\",\"property\":\"" + property
+                                                   + "\",\"values\":[{\"text\":\"We want every child on the water\"}]}", csrf, version());
+        assertEquals(200, shorter.statusCode(), shorter.body());
+        String statements = Files.readString(dir.resolve("article.ttl"));
+        assertTrue(statements.contains("nif:anchorOf \"We want every child on the water\""), statements);
+        AuthorFolders.load(dir);
+        HttpResponse<String> notANumber = post("set", "{\"id\":\"id:floating-library-amount-1\",\"property\":\"sg:value\","
+                                                      + "\"values\":[{\"text\":\"twelve\",\"datatype\":\"xsd:decimal\"}]}", csrf, version());
+        assertEquals(400, notANumber.statusCode(), notANumber.body());
+    }
 }
