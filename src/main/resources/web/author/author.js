@@ -104,7 +104,9 @@
     for (const pr of p.problems) li.append(problem(p, pr));
     const actions = el('div', {class: 'actions'});
     if (pending) actions.append(el('button', {type: 'button', class: 'accept', onclick: () => api('accept', {id: p.id})}, 'Accept'));
-    actions.append(el('button', {type: 'button', class: 'reject', onclick: () => api('reject', {id: p.id})}, 'Reject'));
+    // The article itself is the folder's frame: it is accepted or corrected, never rejected.
+    if (p.kind !== 'article')
+      actions.append(el('button', {type: 'button', class: 'reject', onclick: () => api('reject', {id: p.id})}, 'Reject'));
     if (p.entity) actions.append(el('button', {type: 'button', class: 'relink', onclick: ev =>
       openPicker(ev.target.parentNode, '', iri => api('link', {id: p.id, entity: iri}))}, 'Link to…'));
     if (p.kind === 'person' || p.kind === 'organization') {

@@ -82,7 +82,8 @@ public final class AuthorServer implements AutoCloseable {
         workspace.sharedLabels(n -> index.taken(n) ? index.label(n, GraphFactory.createDefaultGraph()) : null);
         this.proposals = new Proposals(workspace, vocabulary, index);
         try {
-            this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            // 127.0.0.1 by number, never a name, so the printed address and the bound one are the same interface.
+            this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
         }

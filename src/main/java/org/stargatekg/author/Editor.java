@@ -240,7 +240,13 @@ final class Editor {
 
     /** Makes a monetary amount stated in the article on a passage, and returns it. */
     Node amount(BigDecimal value, Node currency, Node passage, Predicate<Node> taken) {
-        Node iri = mint(workspace.namespaces().instances(), workspace.name() + "-amount", taken);
+        // Numbered after the draft's amounts (name-amount-1, -2, ...).
+        String base = workspace.namespaces().instances() + workspace.name() + "-amount-";
+        int n = 1;
+        while (taken.test(NodeFactory.createURI(base + n)) || !find(NodeFactory.createURI(base + n), Node.ANY, Node.ANY).isEmpty()
+               || !find(Node.ANY, Node.ANY, NodeFactory.createURI(base + n)).isEmpty())
+            n++;
+        Node iri = NodeFactory.createURI(base + n);
         String f = "money.ttl";
         add(iri, TYPE, SG.MonetaryAmount.asNode(), f);
         add(iri, LABEL, NodeFactory.createLiteralLang(value.toPlainString() + " " + currency.getLocalName(), "en"), f);

@@ -23,6 +23,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stargatekg.support.CliRun;
 import org.stargatekg.vocab.Namespaces;
 
 /** The authoring server over HTTP, started once on a drafted folder: token, CSRF, where it writes, versions, stable output. */
@@ -208,5 +209,36 @@ class AuthorServerTest {
         HttpResponse<String> notANumber = post("set", "{\"id\":\"id:floating-library-amount-1\",\"property\":\"sg:value\","
                                                       + "\"values\":[{\"text\":\"twelve\",\"datatype\":\"xsd:decimal\"}]}", csrf, version());
         assertEquals(400, notANumber.statusCode(), notANumber.body());
+    }
+
+    @Test
+    void an_amount_field_of_the_form_makes_an_amount_with_its_currency() throws Exception {
+        JsonObject form = JSON.parse(get("/api/form?class=sg:InvestmentPlan", true).body());
+        JsonObject amountField = form.get("fields").getAsArray().stream().map(JsonValue::getAsObject)
+                                     .filter(f -> f.get("short").getAsString().value().equals("sg:amount")).findFirst().orElseThrow();
+        assertEquals("amount", amountField.get("kind").getAsString().value(), amountField.toString());
+        assertTrue(amountField.get("required").getAsBoolean().value(), "the shape requires an amount of an investment plan");
+        String text = Files.readString(dir.resolve("article.txt"));
+        int at = text.indexOf("$12 million");
+        HttpResponse<String> r = post("create", "{\"begin\":" + at + ",\"end\":" + (at + 11) + ",\"class\":\"sg:InvestmentPlan\","
+                                                 + "\"fields\":{\"sg:amount\":[{\"amount\":\"12000000\",\"currency\":\"id:usd\"}]}}", csrf, version());
+        assertEquals(200, r.statusCode(), r.body());
+        try {
+            String money = Files.readString(dir.resolve("money.ttl"));
+            int made = money.indexOf("id:floating-library-amount-3 a sg:MonetaryAmount");
+            assertTrue(made >= 0, money);
+            String block = money.substring(made, money.indexOf(" .\n", made));
+            assertTrue(block.contains("sg:currency id:usd") && block.contains("sg:value \"12000000\"^^xsd:decimal"), block);
+            assertTrue(Files.readString(dir.resolve("facts.ttl")).contains("sg:amount id:floating-library-amount-3"));
+        } finally {
+            assertEquals(200, post("undo", "{}", csrf, version()).statusCode());
+        }
+    }
+
+    @Test
+    void the_author_command_refuses_a_folder_without_an_article() {
+        CliRun run = CliRun.of("author", dir.getParent().toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("article.txt"), run.toString());
     }
 }
