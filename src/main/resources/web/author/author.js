@@ -95,7 +95,7 @@
   function item(p) {
     const pending = p.status !== 'reviewed';
     const li = el('li', {class: p.kind + (pending ? ' pending' : ''), 'data-id': p.id, tabindex: '0'},
-      el('div', {}, el('span', {class: 'kind'}, p.kind), ' ', el('span', {class: 'badge'}, p.status)),
+      el('div', {}, el('span', {class: 'kind'}, p.kind === 'fact' || p.kind === 'claim' ? p.typeLabel : p.kind), ' ', el('span', {class: 'badge'}, p.status)),
       el('div', {class: 'label'}, p.label));
     li.addEventListener('click', ev => { if (ev.target === li || ev.target.classList.contains('label')) select(p.id, true); });
     if (p.entity) li.append(el('div', {class: 'field', 'data-property': 'linked'}, el('span', {class: 'name'}, 'names '),

@@ -86,6 +86,8 @@ final class Proposals {
             JsonArray types = new JsonArray();
             g.find(it.id(), TYPE, Node.ANY).forEachRemaining(t -> types.add(t.getObject().getURI()));
             o.put("types", types);
+            List<Node> direct = g.find(it.id(), TYPE, Node.ANY).mapWith(Triple::getObject).toList();
+            o.put("typeLabel", direct.isEmpty() ? it.kind() : direct.stream().map(vocabulary::label).sorted().reduce((a, b) -> a + ", " + b).get());
             o.put("spans", spans(g, it));
             o.put("fields", fields(g, it.id()));
             o.put("problems", problemsOf.getOrDefault(it.id(), new JsonArray()));
