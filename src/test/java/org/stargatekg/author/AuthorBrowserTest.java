@@ -21,6 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.support.Browser;
+import org.stargatekg.support.RunningServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.stargatekg.vocab.Namespaces;
 
 /**
@@ -57,6 +60,8 @@ class AuthorBrowserTest {
     @Test
     void a_draft_is_reviewed_in_the_browser_and_then_validates() throws Exception {
         Path dir = AuthorFolders.draft();
+        List<String> pages = List.of("/id/floating-library-quote-2", "/id/maria-ortega", "/id/floating-library-amount-1", "/id/harbour-lights-trust");
+        served(dir, pages).forEach((page, html) -> assertTrue(html.contains("not reviewed"), "the draft's page " + page + " is marked not reviewed"));
         try (AuthorServer server = AuthorServer.start(dir, List.of(AuthorFolders.moonWidgets()), Namespaces.standard(), 0);
              Browser browser = Browser.start()) {
             ChromeDriver d = browser.driver();
@@ -160,9 +165,23 @@ class AuthorBrowserTest {
         try (QueryExecution qe = QueryExecution.dataset(kg.dataset()).query(ask).build()) {
             assertFalse(qe.execAsk(), "the reviewed folder serves nothing marked not reviewed");
         }
+        served(dir, pages).forEach((page, html) -> assertFalse(html.contains("not reviewed"), "the reviewed page " + page + " is still marked not reviewed"));
         String folder = String.join("\n", AuthorFolders.files(dir).values());
         assertTrue(folder.contains("sg:plaintiff id:avalon-ferries-ltd") && folder.contains("id:lunar-widget-cooperative-inc"), folder);
         assertFalse(folder.contains("id:lunar-widget-co-op-inc"), "every use of the merged organization was rewritten");
+    }
+
+    /** The HTML pages the public server gives for the paths, serving the shipped data, moon-widgets and the folder. */
+    private static java.util.Map<String, String> served(Path dir, List<String> paths) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (RunningServer s = RunningServer.start(AuthorFolders.moonWidgets(), dir)) {
+            for (String path : paths) {
+                HttpResponse<String> r = s.send(HttpRequest.newBuilder(s.uri(path)).header("Accept", "text/html").build());
+                assertEquals(200, r.statusCode(), path + ": " + r.body());
+                out.put(path, r.body());
+            }
+        }
+        return out;
     }
 
     private void pick(ChromeDriver d, Browser browser, String property, String words, String iriEnd) {
