@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 import org.stargatekg.bench.ArticleGenerator;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.http.QuerySettings;
+import org.stargatekg.server.QuerySettings;
 import org.stargatekg.vocab.Namespaces;
 
 /**
