@@ -68,9 +68,7 @@ public final class AuthorServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.token = randomHex(random);
         this.csrf = randomHex(random);
-        KnowledgeGraphLoader baseLoader = KnowledgeGraphLoader.shipped(namespaces);
-        others.forEach(baseLoader::article);
-        KnowledgeGraph base = baseLoader.load();
+        KnowledgeGraph base = Loaders.without(dir.toAbsolutePath().normalize().getFileName().toString(), namespaces, others).load();
         Path ontology = ShippedSources.locate().ontologyDir();
         Graph ontologyGraph = base.dataset().asDatasetGraph().getGraph(namespaces.ontologyGraph());
         this.vocabulary = new Vocabulary(ontologyGraph);

@@ -19,7 +19,6 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.stargatekg.load.KnowledgeGraph;
-import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
 import org.stargatekg.load.ShippedSources;
 import org.stargatekg.vocab.Namespaces;
@@ -56,9 +55,7 @@ final class Validation {
     Result check(Path dir, Set<Node> ownSubjects) {
         KnowledgeGraph kg;
         try {
-            KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(namespaces);
-            others.forEach(loader::article);
-            kg = loader.article(dir).load();
+            kg = Loaders.without(dir.toAbsolutePath().normalize().getFileName().toString(), namespaces, others).article(dir).load();
         } catch (LoadException ex) {
             return new Result(false, fromLoadError(ex.getMessage()));
         }

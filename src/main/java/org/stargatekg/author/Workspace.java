@@ -165,7 +165,12 @@ final class Workspace {
             copy.put(k, c);
         });
         edit.apply(new Editor(copy, this));
-        Map<String, String> next = serialize(copy);
+        // A file whose triples did not change keeps its bytes (a hand-written file is not reformatted by a change elsewhere).
+        Map<String, String> next = new TreeMap<>();
+        serialize(copy).forEach((k, text) -> {
+            Graph was = graphs.get(k);
+            next.put(k, was != null && written.containsKey(k) && was.isIsomorphicWith(copy.get(k)) ? written.get(k) : text);
+        });
         if (next.equals(written))
             return;
         undo.push(written);

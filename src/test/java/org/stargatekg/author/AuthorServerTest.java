@@ -241,4 +241,20 @@ class AuthorServerTest {
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("article.txt"), run.toString());
     }
+
+    @Test
+    void a_change_rewrites_only_the_files_whose_triples_changed() throws Exception {
+        Map<String, String> before = AuthorFolders.files(dir);
+        long v = version();
+        HttpResponse<String> r = post("accept", "{\"id\":\"id:avalon-ferries-ltd\"}", csrf, v);
+        assertEquals(200, r.statusCode(), r.body());
+        try {
+            Map<String, String> after = AuthorFolders.files(dir);
+            assertTrue(!before.get("entities.ttl").equals(after.get("entities.ttl")), "the organization's file changed");
+            for (String untouched : List.of("statements.ttl", "money.ttl", "article.txt"))
+                assertEquals(before.get(untouched), after.get(untouched), untouched + " was rewritten although none of its triples changed");
+        } finally {
+            assertEquals(200, post("undo", "{}", csrf, v + 1).statusCode());
+        }
+    }
 }
