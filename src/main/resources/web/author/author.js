@@ -98,6 +98,7 @@
       el('div', {}, el('span', {class: 'kind'}, p.kind === 'fact' || p.kind === 'claim' ? p.typeLabel : p.kind), ' ', el('span', {class: 'badge'}, p.status)),
       el('div', {class: 'label'}, p.label));
     li.addEventListener('click', ev => { if (ev.target === li || ev.target.classList.contains('label')) select(p.id, true); });
+    li.addEventListener('keydown', ev => { if (ev.key === 'Enter' && ev.target === li) select(p.id, true); });
     if (p.entity) li.append(el('div', {class: 'field', 'data-property': 'linked'}, el('span', {class: 'name'}, 'names '),
       el('span', {class: 'value'}, p.entityShort)));
     for (const f of p.fields) li.append(field(p, f));
@@ -137,7 +138,10 @@
 
   function problem(p, pr) {
     const box = el('div', {class: 'problems', 'data-path': pr.path || ''}, el('p', {}, (pr.path ? pr.path + ': ' : '') + pr.message));
-    if (pr.path && pr.path.indexOf(':') > 0 && !p.fields.some(f => f.short === pr.path)) {
+    if (pr.path && pr.class && !p.fields.some(f => f.short === pr.path)) {
+      box.append(el('button', {type: 'button', class: 'fix-pick', onclick: () =>
+        openPicker(box, pr.class, iri => api('set', {id: p.id, property: pr.path, values: [{iri: iri}]}))}, 'Pick'));
+    } else if (pr.path && pr.path.indexOf(':') > 0 && !p.fields.some(f => f.short === pr.path)) {
       const input = el('input', {type: 'text', class: 'fix', 'aria-label': pr.path});
       box.append(input, el('button', {type: 'button', class: 'fix-save', onclick: () =>
         api('set', {id: p.id, property: pr.path, values: [{text: input.value}]})}, 'Set'));

@@ -54,8 +54,12 @@ final class Proposals {
             JsonObject o = new JsonObject();
             o.put("message", p.message());
             o.put("blocking", p.blocking());
-            if (p.path() != null)
+            if (p.path() != null) {
                 o.put("path", p.path());
+                Node range = rangeOf(p.path());
+                if (range != null)
+                    o.put("class", range.getURI());
+            }
             if (p.blocking())
                 blocking++;
             Node owner = p.focus() == null ? null : ownerOf(p.focus(), items);
@@ -250,6 +254,16 @@ final class Proposals {
             out.add(f);
         });
         return out;
+    }
+
+    /** The class a property's values belong to, for a path written as a prefixed name; null for a datatype property. */
+    private Node rangeOf(String path) {
+        try {
+            Node property = workspace.prefixes().expand(path);
+            return vocabulary.isDatatypeProperty(property) ? null : vocabulary.range(property);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     private Node ownerOf(Node focus, List<Item> items) {

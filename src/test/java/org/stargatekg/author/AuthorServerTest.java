@@ -189,6 +189,10 @@ class AuthorServerTest {
         HttpResponse<String> undo = post("undo", "{}", csrf, v + 1);
         assertEquals(200, undo.statusCode(), undo.body());
         assertEquals(once, AuthorFolders.files(dir), "a change and its undo give back the same bytes");
+        Map<String, String> undone = AuthorFolders.files(dir);
+        assertEquals(200, post("redo", "{}", csrf, v + 2).statusCode());
+        assertTrue(!undone.equals(AuthorFolders.files(dir)), "redo made the change again");
+        assertEquals(200, post("undo", "{}", csrf, v + 3).statusCode());
         AuthorFolders.load(dir);
     }
 
@@ -253,6 +257,23 @@ class AuthorServerTest {
             assertTrue(!before.get("entities.ttl").equals(after.get("entities.ttl")), "the organization's file changed");
             for (String untouched : List.of("statements.ttl", "money.ttl", "article.txt"))
                 assertEquals(before.get(untouched), after.get(untouched), untouched + " was rewritten although none of its triples changed");
+        } finally {
+            assertEquals(200, post("undo", "{}", csrf, v + 1).statusCode());
+        }
+    }
+
+    @Test
+    void a_new_entity_is_made_with_its_name_and_type() throws Exception {
+        long v = version();
+        HttpResponse<String> r = post("entity", "{\"label\":\"Port Avalon Harbour Board\",\"class\":\"sg:Organization\"}", csrf, v);
+        assertEquals(200, r.statusCode(), r.body());
+        try {
+            assertEquals("https://w3id.org/stargate-kg/id/port-avalon-harbour-board", JSON.parse(r.body()).get("created").getAsString().value());
+            String entities = Files.readString(dir.resolve("entities.ttl"));
+            assertTrue(entities.contains("id:port-avalon-harbour-board a sg:Organization ;"), entities);
+            assertTrue(entities.contains("schema:name \"Port Avalon Harbour Board\""), entities);
+            HttpResponse<String> found = get("/api/search?q=harbour%20board&class=sg:Agent", true);
+            assertTrue(found.body().contains("port-avalon-harbour-board"), "a new organization is found as an agent: " + found.body());
         } finally {
             assertEquals(200, post("undo", "{}", csrf, v + 1).statusCode());
         }
