@@ -119,6 +119,7 @@ public final class AuthorServer implements AutoCloseable {
         return workspace;
     }
 
+    /** Stops listening at once. */
     @Override
     public void close() {
         http.stop(0);

@@ -96,8 +96,10 @@ final class FolderFiles {
             Files.writeString(journalTemp, String.join("\n", journal) + "\n", StandardCharsets.UTF_8);
             sync(journalTemp);
             Files.move(journalTemp, dir.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
+            syncFolder();
             beforeRenames.run();
             apply(journal);
+            syncFolder();
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not save in " + dir + ": " + ex.getMessage(), ex);
         }
@@ -131,6 +133,15 @@ final class FolderFiles {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not finish an interrupted save in " + dir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Makes the folder's renames durable too (a power cut, not only a kill); where a folder cannot be synced, skipped. */
+    private void syncFolder() {
+        try (var ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ex) {
+            // Some platforms cannot open a folder as a channel; the renames are still atomic there.
         }
     }
 
