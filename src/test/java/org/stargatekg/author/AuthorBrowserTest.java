@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecution;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,7 +61,20 @@ class AuthorBrowserTest {
     @Test
     void a_draft_is_reviewed_in_the_browser_and_then_validates() throws Exception {
         Path dir = AuthorFolders.draft();
-        List<String> pages = List.of("/id/floating-library-quote-2", "/id/maria-ortega", "/id/floating-library-amount-1", "/id/harbour-lights-trust");
+        // Found by their words and names, whatever IRIs the drafter chose.
+        String quote = AuthorFolders.subject(dir, AuthorFolders.VERBATIM, "The money is already there");
+        String ortega = AuthorFolders.subject(dir, AuthorFolders.LABEL, "Maria Ortega");
+        String becker = AuthorFolders.subject(dir, AuthorFolders.LABEL, "Tom Becker");
+        String coopIri = AuthorFolders.subject(dir, AuthorFolders.LABEL, "Lunar Widget Co-op Inc.");
+        String ticketIri = AuthorFolders.subject(dir, AuthorFolders.LABEL, "$4");
+        String avalon = AuthorFolders.subject(dir, AuthorFolders.LABEL, "Avalon Ferries Ltd");
+        String trust = AuthorFolders.subject(dir, AuthorFolders.LABEL, "Harbour Lights Trust");
+        String twelve = AuthorFolders.subject(dir, AuthorFolders.LABEL, "$12 million");
+        // "she said" is Ortega; a drafter that gets it right is given the mistake today's rules make, so the fix is tested.
+        if (!AuthorFolders.graph(dir).contains(NodeFactory.createURI(quote), NodeFactory.createURI(AuthorFolders.SPEAKER), NodeFactory.createURI(becker)))
+            setSpeaker(dir, quote, becker);
+        List<String> pages = java.util.stream.Stream.of(quote, ortega, twelve, trust)
+                                                    .map(iri -> iri.substring("https://w3id.org/stargate-kg".length())).toList();
         served(dir, pages).forEach((page, html) -> assertTrue(html.contains("not reviewed"), "the draft's page " + page + " is marked not reviewed"));
         try (AuthorServer server = AuthorServer.start(dir, List.of(AuthorFolders.moonWidgets()), Namespaces.standard(), 0);
              Browser browser = Browser.start()) {
@@ -69,19 +83,19 @@ class AuthorBrowserTest {
             browser.open(server.url());
             var wait = browser.waiting();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list li")));
-            String q2 = "li[data-id$='/floating-library-quote-2']";
+            String q2 = "li[data-id='" + quote + "']";
             assertTrue(d.findElement(By.cssSelector(q2)).getText().contains("Tom Becker"), "the draft's wrong speaker is shown");
 
             // The second quotation is Ortega's ("she said"), not Becker's: pick her by name.
             long v = version(d);
             click(d.findElement(By.cssSelector(q2 + " button.change[data-property='sg:speaker']")));
             type(d.findElement(By.cssSelector(q2 + " .picker input")), "Ortega");
-            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(q2 + " .picker li[data-iri$='/maria-ortega']"))));
+            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(q2 + " .picker li[data-iri='" + ortega + "']"))));
             changedSince(browser, v);
             assertTrue(d.findElement(By.cssSelector(q2 + " .field[data-property='sg:speaker']")).getText().contains("Maria Ortega"));
 
             // The co-op is the moon-widgets article's organization: merge the new one into it.
-            String coop = "li[data-id$='/lunar-widget-co-op-inc']";
+            String coop = "li[data-id='" + coopIri + "']";
             v = version(d);
             click(d.findElement(By.cssSelector(coop + " button.merge")));
             type(d.findElement(By.cssSelector(coop + " .picker input")), "Lunar");
@@ -90,7 +104,7 @@ class AuthorBrowserTest {
             assertEquals(0, d.findElements(By.cssSelector(coop)).size(), "the merged organization is no longer a proposal");
 
             // The ferry ticket is not what the article is about: reject that amount.
-            String ticket = "li[data-id$='/floating-library-amount-2']";
+            String ticket = "li[data-id='" + ticketIri + "']";
             v = version(d);
             click(d.findElement(By.cssSelector(ticket + " button.reject")));
             changedSince(browser, v);
@@ -113,9 +127,9 @@ class AuthorBrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#add-fields .field[data-property='sg:plaintiff']")));
             List<String> order = d.findElements(By.cssSelector("#add-fields .field")).stream().map(e -> e.getAttribute("data-property")).toList();
             assertTrue(order.indexOf("sg:subjectMatter") < order.indexOf("sg:concerns"), "required fields come first: " + order);
-            pick(d, browser, "sg:plaintiff", "Avalon", "/avalon-ferries-ltd");
-            pick(d, browser, "sg:defendant", "Harbour", "/harbour-lights-trust");
-            pick(d, browser, "sg:status", "filed", "/Filed");
+            pick(d, browser, "sg:plaintiff", "Avalon", avalon);
+            pick(d, browser, "sg:defendant", "Harbour", trust);
+            pick(d, browser, "sg:status", "filed", "https://w3id.org/stargate-kg/ontology/Filed");
             v = version(d);
             click(d.findElement(By.id("add-save")));
             changedSince(browser, v);
@@ -167,8 +181,13 @@ class AuthorBrowserTest {
         }
         served(dir, pages).forEach((page, html) -> assertFalse(html.contains("not reviewed"), "the reviewed page " + page + " is still marked not reviewed"));
         String folder = String.join("\n", AuthorFolders.files(dir).values());
-        assertTrue(folder.contains("sg:plaintiff id:avalon-ferries-ltd") && folder.contains("id:lunar-widget-cooperative-inc"), folder);
-        assertFalse(folder.contains("id:lunar-widget-co-op-inc"), "every use of the merged organization was rewritten");
+        org.apache.jena.graph.Graph g = AuthorFolders.graph(dir);
+        org.apache.jena.graph.Node suitIri = NodeFactory.createURI("https://w3id.org/stargate-kg/id/floating-library-lawsuit");
+        assertTrue(g.contains(suitIri, NodeFactory.createURI("https://w3id.org/stargate-kg/ontology/plaintiff"), NodeFactory.createURI(avalon)), folder);
+        assertTrue(folder.contains("id:lunar-widget-cooperative-inc"), folder);
+        assertFalse(g.contains(NodeFactory.createURI(coopIri), org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY)
+                    || g.contains(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, NodeFactory.createURI(coopIri)),
+                    "every use of the merged organization was rewritten");
     }
 
     /** The HTML pages the public server gives for the paths, serving the shipped data, moon-widgets and the folder. */
@@ -184,12 +203,29 @@ class AuthorBrowserTest {
         return out;
     }
 
-    private void pick(ChromeDriver d, Browser browser, String property, String words, String iriEnd) {
+    /** Gives a quotation another speaker in the folder's files, as a draft that got it wrong would have it. */
+    private static void setSpeaker(Path dir, String quote, String speaker) throws Exception {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ttl")).toList()) {
+                org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+                org.apache.jena.riot.RDFParser.source(f).base(Namespaces.STANDARD).parse(g);
+                var q = NodeFactory.createURI(quote);
+                var p = NodeFactory.createURI(AuthorFolders.SPEAKER);
+                if (!g.contains(q, p, org.apache.jena.graph.Node.ANY))
+                    continue;
+                g.remove(q, p, org.apache.jena.graph.Node.ANY);
+                g.add(q, p, NodeFactory.createURI(speaker));
+                Files.writeString(f, TurtleFiles.write(g, org.apache.jena.riot.system.PrefixMapFactory.create(g.getPrefixMapping()), null));
+            }
+        }
+    }
+
+    private void pick(ChromeDriver d, Browser browser, String property, String words, String iri) {
         String row = "#add-fields .field[data-property='" + property + "']";
         click(d.findElement(By.cssSelector(row + " button.pick")));
         type(d.findElement(By.cssSelector(row + " .picker input")), words);
-        click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(row + " .picker li[data-iri$='" + iriEnd + "']"))));
-        browser.waiting().until(ExpectedConditions.attributeContains(By.cssSelector(row), "data-iri", iriEnd));
+        click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(row + " .picker li[data-iri='" + iri + "']"))));
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector(row), "data-iri", iri));
     }
 
     /** Selects the words in the article as a drag would, and lets the page see the mouse go up. */

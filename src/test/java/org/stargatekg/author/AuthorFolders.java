@@ -44,6 +44,33 @@ final class AuthorFolders {
         return KnowledgeGraphLoader.shipped(Namespaces.standard()).article(moonWidgets()).article(dir).load();
     }
 
+    /** All the folder's triples in one graph. */
+    static org.apache.jena.graph.Graph graph(Path dir) {
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        files(dir).forEach((name, text) -> {
+            if (name.endsWith(".ttl"))
+                org.apache.jena.riot.RDFParser.fromString(text, org.apache.jena.riot.Lang.TURTLE).base(Namespaces.STANDARD).parse(g);
+        });
+        return g;
+    }
+
+    /**
+     * The IRI of the one resource the folder gives this literal for this property (a quotation by its words, an entity by
+     * its label), whatever IRI the drafter chose; the test fails when there is none.
+     */
+    static String subject(Path dir, String property, String text) {
+        org.apache.jena.graph.Graph g = graph(dir);
+        for (org.apache.jena.graph.Triple t : g.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.NodeFactory.createURI(property),
+                                                     org.apache.jena.graph.Node.ANY).toList())
+            if (t.getObject().isLiteral() && t.getObject().getLiteralLexicalForm().equals(text) && t.getSubject().isURI())
+                return t.getSubject().getURI();
+        throw new AssertionError("the draft has nothing whose " + property + " is \"" + text + "\"");
+    }
+
+    static final String LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    static final String VERBATIM = "https://w3id.org/stargate-kg/ontology/verbatimText";
+    static final String SPEAKER = "https://w3id.org/stargate-kg/ontology/speaker";
+
     /** Every file of the folder and its bytes as text, by name. */
     static Map<String, String> files(Path dir) {
         Map<String, String> out = new TreeMap<>();
