@@ -1,7 +1,10 @@
 package org.stargatekg.draft;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,8 @@ public final class Drafter {
     private final List<Sentences.Span> sentences;
     private final KnownEntities known;
     private final String idNamespace;
+    private final List<Nlp.Sentence> nlp;
+    private List<Quotations.Found> quotes = List.of();
 
     private Drafter(String name, String text, KnownEntities known, String idNamespace) {
         this.text = text;
@@ -32,6 +37,7 @@ public final class Drafter {
         this.sentences = Sentences.split(text);
         this.known = known;
         this.idNamespace = idNamespace;
+        this.nlp = Nlp.annotate(text);
     }
 
     /**
@@ -41,8 +47,9 @@ public final class Drafter {
     public static Draft draft(String name, String text, KnownEntities known, String idNamespace) {
         Drafter d = new Drafter(name, text, known, idNamespace);
         d.titleAndKeywords();
-        d.draft.mentions.addAll(Mentions.find(text, d.sentences, known, idNamespace));
+        d.draft.mentions.addAll(Mentions.find(text, d.sentences, d.nlp, known, idNamespace));
         List<Quotations.Found> quotes = Quotations.find(text);
+        d.quotes = quotes;
         d.quotations(quotes);
         d.paraphrases(quotes);
         d.amounts();
@@ -82,96 +89,83 @@ public final class Drafter {
 
     private void quotations(List<Quotations.Found> quotes) {
         int n = 0;
+        Draft.Statement last = null;
         for (int qi = 0; qi < quotes.size(); qi++) {
             Quotations.Found q = quotes.get(qi);
-            Sentences.Span s = sentenceAt(q.open());
-            if (s == null)
-                continue;
-            int clauseFrom = s.begin();
-            if (qi > 0 && quotes.get(qi - 1).close() >= s.begin())
-                clauseFrom = quotes.get(qi - 1).close() + 1;
-            int afterTo = qi + 1 < quotes.size() && quotes.get(qi + 1).open() < s.end() ? quotes.get(qi + 1).open() : s.end();
-            String before = text.substring(clauseFrom, q.open());
-            String after = text.substring(Math.min(q.close() + 1, afterTo), afterTo);
-            boolean speechBefore = Words.words(before).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
-            boolean markBefore = before.stripTrailing().endsWith(",") || before.stripTrailing().endsWith(":");
-            // "…," said Jane Roe / "…," Jane Roe said / "…," she added: a speech verb among the next four words.
-            List<String> next = Words.words(after);
-            boolean speechAfter = after.matches("(?s)^\\s*,?\\s*\\p{L}.*")
-                                  && next.subList(0, Math.min(4, next.size())).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
-            Draft.Statement previous = continued(q, s);
-            if (!speechBefore && !speechAfter && !markBefore && previous == null)
-                continue;   // quoted words nobody is said to say: a title, a term, a scare quote
-            Draft.Mention speakerMention = null;
-            int attributionFrom = -1;
-            int attributionTo = -1;
-            Draft.Entity speaker = null;
-            if (speechBefore || markBefore) {
-                Attribution found = subject(clauseFrom, q.open());
-                if (found != null) {
-                    speaker = found.speaker();
-                    attributionFrom = found.from();
-                    attributionTo = q.open();
-                    speakerMention = found.mention();
-                }
-            }
-            if (speaker == null && speechAfter) {
-                Attribution found = subject(q.close() + 1, Math.min(afterTo, q.close() + 1 + 60));
-                if (found != null) {
-                    speaker = found.speaker();
-                    attributionFrom = q.close() + 1;
-                    attributionTo = afterTo;
-                }
-            }
-            if (speaker == null && previous != null) {
-                speaker = previous.speaker;   // '"We won," Roe said. "They lost."': the same speaker goes on
-                attributionFrom = -1;
-            }
-            if (speaker == null)
-                continue;
+            int lineStart = text.lastIndexOf('\n', Math.max(0, q.open() - 1)) + 1;
+            int lineEnd = text.indexOf('\n', q.open());
+            if (lineEnd < 0)
+                lineEnd = text.length();
+            Nlp.Sentence opening = nlpSentenceAt(q.open());
+            Nlp.Sentence closing = nlpSentenceAt(Math.max(q.open(), Math.min(q.close(), text.length()) - 1));
+            int beforeFrom = Math.max(lineStart, opening == null ? lineStart : opening.begin());
+            if (qi > 0 && quotes.get(qi - 1).close() >= lineStart && quotes.get(qi - 1).close() < q.open())
+                beforeFrom = Math.max(beforeFrom, quotes.get(qi - 1).close() + 1);
+            int afterTo = Math.min(lineEnd, closing == null ? lineEnd : Math.max(closing.end(), q.close() + 1));
+            if (qi + 1 < quotes.size() && quotes.get(qi + 1).open() < afterTo)
+                afterTo = quotes.get(qi + 1).open();
+            int afterFrom = q.closed() ? Math.min(q.close() + 1, afterTo) : afterTo;
+            // 'Roe said: "…"' / 'Roe said, "…"': a quotation that is the object of a speech verb before it belongs to
+            // that verb's subject, whatever follows; otherwise the attribution after it ('"…," Roe said') comes first.
+            String lead = text.substring(beforeFrom, q.open()).stripTrailing();
+            Attribution found = lead.endsWith(":") || lead.endsWith(",") ? before(beforeFrom, q.open()) : null;
+            if (found == null)
+                found = after(afterFrom, afterTo);
+            if (found == null)
+                found = before(beforeFrom, q.open());
+            if (found == null && text.substring(beforeFrom, q.open()).codePoints().anyMatch(Character::isLetter))
+                found = subjectOf(beforeFrom, q.open());   // a partial quotation: 'Roe called the ruling "a disgrace"'
+            if (found == null && last != null && continues(last, q, lineStart))
+                found = new Attribution(last.speaker, -1, null);   // '"We won," Roe said. "They lost."': the speaker goes on
             Draft.Statement st = new Draft.Statement();
-            st.key = draft.name + "-quote-" + (++n);
             st.verbatim = true;
             st.words = text.substring(q.begin(), q.end());
-            st.speaker = speaker;
             st.begin = q.begin();
             st.end = q.end();
+            if (found == null) {
+                draft.unattributed.add(st);
+                continue;
+            }
+            st.key = draft.name + "-quote-" + (++n);
+            st.speaker = found.speaker();
             st.passage = draft.passage("quote-" + n, q.begin(), q.end());
-            int[] attr = trim(attributionFrom, attributionTo);
+            int attributionFrom = found.from() < 0 ? -1 : Math.min(found.from(), found.from() > q.close() ? found.from() : q.open());
+            int attributionTo = found.from() < 0 ? -1 : found.from() > q.close() ? Math.max(found.to(), found.from()) : q.open();
+            int[] attr = attributionFrom < 0 ? null : trim(attributionFrom, attributionTo);
             if (attr != null)
                 st.attribution = draft.passage("quote-" + n + "-attribution", attr[0], attr[1]);
             for (Draft.Mention m : draft.mentions)
-                if (m.begin() >= q.begin() && m.end() <= q.end() && !m.entity().equals(speaker) && !st.about.contains(m.entity()))
+                if (m.begin() >= q.begin() && m.end() <= q.end() && !m.entity().equals(st.speaker) && !st.about.contains(m.entity()))
                     st.about.add(m.entity());
-            String clause = text.substring(speakerMention != null ? speakerMention.end() : clauseFrom, q.open());
-            st.addressee = addressee(speakerMention != null ? speakerMention.end() : clauseFrom, q.open(), speaker);
+            Draft.Mention speakerMention = found.mention();
+            int clauseFrom = beforeFrom;
+            String clause = text.substring(speakerMention != null && speakerMention.end() <= q.open() ? speakerMention.end() : clauseFrom, q.open());
+            st.addressee = addressee(speakerMention != null && speakerMention.end() <= q.open() ? speakerMention.end() : clauseFrom, q.open(), st.speaker);
             if (st.addressee != null && !st.about.contains(st.addressee))
                 st.about.add(st.addressee);
             // A response word counts where the attribution is: before the quotation, or after it when the speaker is named there.
-            String cues = attributionFrom > q.close() ? text.substring(attributionFrom, attributionTo) : clause;
+            String cues = found.from() > q.close() ? text.substring(afterFrom, afterTo) : clause;
             if (Words.words(cues).stream().anyMatch(w -> Words.is(Words.RESPONSE, w)))
-                st.respondsTo = earlierBy(speaker, clauseFrom, q.open());
+                st.respondsTo = earlierBy(st.speaker, clauseFrom, q.open());
             st.paraphrase = thatClause(clause);
             draft.statements.add(st);
+            last = st;
         }
     }
 
-    /**
-     * The quotation of the sentence just before, if this quotation makes up a whole sentence of its own (nothing but
-     * the quoted words): news continues a speaker's words that way.
-     */
-    private Draft.Statement continued(Quotations.Found q, Sentences.Span s) {
-        if (q.open() != s.begin() || q.close() + 1 != s.end())
-            return null;
-        int i = sentences.indexOf(s);
-        if (i <= 0)
-            return null;
-        Sentences.Span before = sentences.get(i - 1);
-        Draft.Statement last = null;
-        for (Draft.Statement st : draft.statements)
-            if (st.verbatim && st.begin >= before.begin() && st.end <= before.end())
-                last = st;
-        return last;
+    /** Whether a quotation with no attribution of its own goes on from the last one: in the same or the next paragraph. */
+    private boolean continues(Draft.Statement last, Quotations.Found q, int lineStart) {
+        if (last.end > q.open())
+            return false;
+        int lastLine = text.lastIndexOf('\n', Math.max(0, last.begin - 1)) + 1;
+        if (lastLine == lineStart)
+            return true;
+        // The next paragraph, when it opens with the quotation (blank lines between paragraphs are allowed).
+        String between = text.substring(Math.min(text.length(), last.end), lineStart);
+        int breaks = (int) between.chars().filter(c -> c == '\n').count();
+        return q.open() == lineStart && breaks <= 2 && between.indexOf('\n') >= 0
+               && text.substring(Math.min(text.length(), last.end), text.indexOf('\n', Math.min(text.length(), last.end)) < 0 ? text.length()
+                                 : text.indexOf('\n', Math.min(text.length(), last.end))).codePoints().filter(Character::isLetter).count() < 80;
     }
 
     /** Claims reported without quotation marks: "[speaker] [speech verb] that [claim]" where no quotation follows. */
@@ -247,38 +241,319 @@ public final class Drafter {
         }
     }
 
-    /** Who speaks, where the words naming them start, and the mention that names them (null for a pronoun). */
-    private record Attribution(Draft.Entity speaker, int from, Draft.Mention mention) {}
+    /** Who speaks, where the words naming them lie ([from, to)), and the mention that names them (null for a pronoun). */
+    private record Attribution(Draft.Entity speaker, int from, int to, Draft.Mention mention) {
+        Attribution(Draft.Entity speaker, int from, Draft.Mention mention) {
+            this(speaker, from, from, mention);
+        }
+    }
 
-    /**
-     * The agent who speaks in [from, to): the first person named there (not as a possessive, "Musk's"), or the person a
-     * leading "he"/"she" stands for, else the first organization.
-     */
-    private Attribution subject(int from, int to) {
-        int pronounAt = -1;
-        Matcher p = Pattern.compile("\\b(he|she|He|She)\\b").matcher(text).region(from, to);
-        if (p.find())
-            pronounAt = p.start();
-        Draft.Mention person = null;
-        Draft.Mention org = null;
-        for (Draft.Mention m : draft.mentions) {
-            if (m.begin() < from || m.end() > to || possessive(m))
-                continue;
-            if (m.entity().kind() == Draft.Kind.PERSON && person == null)
-                person = m;
-            if (m.entity().kind() == Draft.Kind.ORGANIZATION && org == null)
-                org = m;
-        }
-        if (pronounAt >= 0 && (person == null || pronounAt < person.begin())) {
-            Draft.Entity e = lastPersonBefore(pronounAt);
-            if (e != null)
-                return new Attribution(e, pronounAt, null);
-        }
-        if (person != null)
-            return new Attribution(person.entity(), person.begin(), person);
-        if (org != null)
-            return new Attribution(org.entity(), org.begin(), org);
+    /** '…," said Jane Roe' / '…," Roe said' / '…," she told reporters' / '…," according to Roe': a speech verb soon after. */
+    private Attribution after(int from, int to) {
+        List<Nlp.Token> ts = tokens(from, to);
+        for (int i = 0; i < ts.size() && i < 10; i++)
+            if (speech(ts, i))
+                return around(ts, i, from, to);
         return null;
+    }
+
+    /** 'Roe said: "…' / 'Roe, a lawyer, said in an e-mail: "…' / 'According to Roe, "…': the last speech verb before. */
+    private Attribution before(int from, int to) {
+        List<Nlp.Token> ts = tokens(from, to);
+        for (int i = ts.size() - 1; i >= 0; i--)
+            if (speech(ts, i))
+                return around(ts, i, from, to);
+        return null;
+    }
+
+    private boolean speech(List<Nlp.Token> ts, int i) {
+        Nlp.Token t = ts.get(i);
+        if (t.word().equalsIgnoreCase("according") && i + 1 < ts.size() && ts.get(i + 1).word().equals("to"))
+            return true;
+        return t.pos().startsWith("VB") && (Words.is(Words.SPEECH, t.word()) || Words.is(Words.SPEECH, t.lemma()))
+               || t.pos().equals("X") && Words.is(Words.SPEECH, t.word());
+    }
+
+    /** The speaker of the speech verb ts[i] in [from, to): its subject before it, else the agent right after it. */
+    private Attribution around(List<Nlp.Token> ts, int i, int from, int to) {
+        Nlp.Token verb = ts.get(i);
+        if (verb.word().equalsIgnoreCase("according"))
+            return agentAfter(ts, i + 2, to);
+        Attribution subject = subjectBefore(ts, i, from);
+        if (subject != null)
+            return subject;
+        // "Roe replied, adding that …": a participle's speaker is the one of the speech verb before it.
+        if (verb.pos().equals("VBG") || i > 0 && ts.get(i - 1).word().equals(","))
+            for (int k = i - 1; k >= 0; k--)
+                if (speech(ts, k) && !ts.get(k).word().equalsIgnoreCase("according"))
+                    return around(ts, k, from, to);
+        return agentAfter(ts, i + 1, to);
+    }
+
+    /** The subject right before a speech verb: a pronoun, a group ("the company", "prosecutors") or a named agent. */
+    private Attribution subjectBefore(List<Nlp.Token> ts, int verb, int from) {
+        int j = verb - 1;
+        // Adverbs and auxiliaries between subject and verb: "Roe later said", "she has said".
+        while (j >= 0 && (ts.get(j).pos().startsWith("RB") || ts.get(j).pos().equals("MD")
+                          || ts.get(j).lemma().matches("have|be|do")))
+            j--;
+        if (j < 0)
+            return null;
+        Nlp.Token t = ts.get(j);
+        if (t.pos().equals("PRP")) {
+            Draft.Entity e = pronoun(t.word(), t.begin());
+            return e == null ? null : new Attribution(e, t.begin(), t.end(), null);
+        }
+        if (t.word().equals(",")) {
+            // "Roe, a lawyer for the family, said": the first agent of the clause that a comma follows.
+            for (Draft.Mention m : draft.mentions)
+                if (m.begin() >= from && m.end() <= t.begin() && agent(m) && !inQuote(m.begin())
+                    && text.substring(m.end()).matches("(?s)^\\s*,.*"))
+                    return new Attribution(m.entity(), m.begin(), m.end(), m);
+            return null;
+        }
+        Draft.Mention nearest = null;
+        for (Draft.Mention m : draft.mentions)
+            if (m.begin() >= from && m.end() <= t.end() && m.end() >= t.begin() && agent(m) && !inQuote(m.begin()))
+                nearest = m;
+        if (nearest != null) {
+            // "Roe of Acme said": the person before "of", not the organization.
+            Draft.Mention person = personBeforeOf(nearest, from);
+            Draft.Mention m = person != null ? person : nearest;
+            return new Attribution(m.entity(), m.begin(), t.end(), m);
+        }
+        return group(ts, j, from);
+    }
+
+    private Draft.Mention personBeforeOf(Draft.Mention org, int from) {
+        if (org.entity().kind() != Draft.Kind.ORGANIZATION)
+            return null;
+        for (Draft.Mention m : draft.mentions)
+            if (m.begin() >= from && m.end() < org.begin() && m.entity().kind() == Draft.Kind.PERSON
+                && text.substring(m.end(), org.begin()).matches("\\s+(?:of|at|from|for|with)\\s+(?:the\\s+)?"))
+                return m;
+        return null;
+    }
+
+    /** "the company said" (the article's main company), "prosecutors said" (a group), "the judge said" (the judge named before). */
+    private Attribution group(List<Nlp.Token> ts, int head, int from) {
+        Nlp.Token noun = ts.get(head);
+        if (!noun.pos().startsWith("NN") || noun.proper())
+            return null;
+        int b = head;
+        while (b - 1 >= 0 && (ts.get(b - 1).pos().matches("JJ|NN|NNS|DT|PRP\\$|VBN") && !ts.get(b - 1).proper()) && ts.get(b - 1).begin() >= from)
+            b--;
+        String word = noun.word().toLowerCase(Locale.ROOT);
+        String phrase = text.substring(ts.get(b).begin(), noun.end());
+        if (ORG_NOUNS.contains(word)) {
+            Draft.Entity org = mainOrganization(noun.begin(), word);
+            if (org != null)
+                return new Attribution(org, ts.get(b).begin(), noun.end(), null);
+        }
+        if (noun.pos().equals("NN") && !ORG_NOUNS.contains(word)) {
+            Draft.Entity person = personWithRole(word, noun.begin());
+            if (person != null)
+                return new Attribution(person, ts.get(b).begin(), noun.end(), null);
+        }
+        if (!noun.pos().equals("NNS") && !ORG_NOUNS.contains(word))
+            return null;
+        Draft.Entity g = groupEntity(phrase);
+        draft.mentions.add(new Draft.Mention(ts.get(b).begin(), noun.end(), g));
+        draft.mentions.sort((x, y) -> x.begin() != y.begin() ? Integer.compare(x.begin(), y.begin()) : Integer.compare(y.end(), x.end()));
+        return new Attribution(g, ts.get(b).begin(), noun.end(), null);
+    }
+
+    private static final java.util.Set<String> ORG_NOUNS = java.util.Set.of("company", "firm", "group", "bank", "club",
+            "team", "ministry", "court", "agency", "government", "council", "union", "board", "regulator", "retailer",
+            "insurer", "lender", "carrier", "airline", "maker", "manufacturer", "developer", "startup", "start-up",
+            "department", "commission", "authority", "party", "university", "hospital", "school", "league", "federation",
+            "association", "fund", "operator", "supplier", "chain", "business", "utility", "brewer", "distributor");
+
+    private Draft.Entity groupEntity(String phrase) {
+        String label = phrase.strip();
+        String local = draft.name + "-" + Words.slug(label);
+        for (Draft.Mention m : draft.mentions)
+            if (m.entity().local().equals(local))
+                return m.entity();
+        return new Draft.Entity(idNamespace + local, local, false, Draft.Kind.GROUP, label);
+    }
+
+    /** The organization "the company" stands for: the one named most often so far (the first on a tie), preferring one whose name has the word. */
+    private Draft.Entity mainOrganization(int at, String word) {
+        Map<Draft.Entity, Integer> counts = new LinkedHashMap<>();
+        for (Draft.Mention m : draft.mentions)
+            if (m.end() <= at && m.entity().kind() == Draft.Kind.ORGANIZATION)
+                counts.merge(m.entity(), 1, Integer::sum);
+        Draft.Entity best = null;
+        for (var e : counts.entrySet())
+            if (e.getKey().name().toLowerCase(Locale.ROOT).contains(word) && (best == null || e.getValue() > counts.get(best)))
+                best = e.getKey();
+        if (best != null)
+            return best;
+        for (var e : counts.entrySet())
+            if (best == null || e.getValue() > counts.get(best))
+                best = e.getKey();
+        return best;
+    }
+
+    /** The last person named before {@code at} with that role next to a mention ("Judge Alvarez", "Alvarez, the judge"). */
+    private Draft.Entity personWithRole(String role, int at) {
+        Draft.Entity found = null;
+        Pattern p = Pattern.compile("(?i)\\b" + Pattern.quote(role) + "\\b");
+        for (Draft.Mention m : draft.mentions)
+            if (m.end() <= at && m.entity().kind() == Draft.Kind.PERSON) {
+                String around = text.substring(Math.max(0, m.begin() - 40), Math.min(text.length(), m.end() + 50));
+                if (p.matcher(around).find())
+                    found = m.entity();
+            }
+        return found;
+    }
+
+    /** The first agent named after the verb: "said Jane Roe", "said Acme chief executive Jane Roe" (the person). */
+    private Attribution agentAfter(List<Nlp.Token> ts, int from, int to) {
+        if (from >= ts.size())
+            return null;
+        int begin = ts.get(from).begin();
+        // "said that Acme …": what follows "that" is what was said, not who said it.
+        for (int i = from; i < ts.size(); i++)
+            if (ts.get(i).word().equalsIgnoreCase("that") && ts.get(i).pos().equals("IN")) {
+                to = Math.min(to, ts.get(i).begin());
+                break;
+            }
+        Draft.Mention first = null;
+        for (Draft.Mention m : draft.mentions)
+            if (m.begin() >= begin && m.end() <= to && agent(m) && !inQuote(m.begin())) {
+                if (first == null) {
+                    if (text.substring(begin, m.begin()).contains(","))
+                        break;
+                    first = m;
+                    if (m.entity().kind() != Draft.Kind.ORGANIZATION)
+                        break;
+                } else {
+                    if (m.entity().kind() == Draft.Kind.PERSON && text.substring(first.end(), m.begin()).matches("(?i)[\\s\\p{L}-]{0,40}"))
+                        first = m;   // "Acme chief executive Jane Roe": the person the organization qualifies
+                    break;
+                }
+            }
+        if (first != null)
+            return new Attribution(first.entity(), first.begin(), first.end(), first);
+        // "said the company", "said prosecutors": a group after the verb.
+        for (int i = from; i < ts.size() && i < from + 5; i++) {
+            Nlp.Token t = ts.get(i);
+            if (t.pos().equals("PRP") && !t.word().equalsIgnoreCase("it")) {
+                Draft.Entity e = pronoun(t.word(), t.begin());
+                return e == null ? null : new Attribution(e, t.begin(), t.end(), null);
+            }
+            if (t.pos().startsWith("NN") && !t.proper()) {
+                int j = i;
+                while (j + 1 < ts.size() && ts.get(j + 1).pos().startsWith("NN") && !ts.get(j + 1).proper())
+                    j++;
+                return group(ts, j, ts.get(from).begin());
+            }
+            if (!t.pos().matches("DT|JJ|PRP\\$"))
+                break;
+        }
+        return null;
+    }
+
+    /** The clause's subject for a partial quotation: its first agent, or the person a leading pronoun stands for. */
+    private Attribution subjectOf(int from, int to) {
+        List<Nlp.Token> ts = tokens(from, to);
+        for (int i = 0; i < ts.size() && i < 3; i++)
+            if (ts.get(i).pos().equals("PRP") && ts.get(i).word().matches("(?i)he|she|they|it")) {
+                Draft.Entity e = pronoun(ts.get(i).word(), ts.get(i).begin());
+                if (e != null)
+                    return new Attribution(e, ts.get(i).begin(), ts.get(i).end(), null);
+            }
+        for (Draft.Mention m : draft.mentions)
+            if (m.begin() >= from && m.end() <= to && agent(m) && !inQuote(m.begin())) {
+                Draft.Mention person = null;
+                for (Draft.Mention o : draft.mentions)
+                    if (o.begin() > m.end() && o.end() <= to && o.entity().kind() == Draft.Kind.PERSON
+                        && m.entity().kind() == Draft.Kind.ORGANIZATION && text.substring(m.end(), o.begin()).matches("(?i)[\\s\\p{L}-]{0,40}")) {
+                        person = o;
+                        break;
+                    }
+                Draft.Mention s = person != null ? person : m;
+                return new Attribution(s.entity(), s.begin(), s.end(), s);
+            }
+        return null;
+    }
+
+    /** The entity a pronoun stands for: he/she the last person of a fitting gender, it the main organization, they a group or organization. */
+    private Draft.Entity pronoun(String word, int at) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.equals("he") || w.equals("she") || w.equals("him") || w.equals("her")) {
+            String want = w.equals("he") || w.equals("him") ? "MALE" : "FEMALE";
+            Draft.Entity any = null;
+            for (int k = draft.mentions.size() - 1; k >= 0; k--) {
+                Draft.Mention m = draft.mentions.get(k);
+                if (m.end() > at || m.entity().kind() != Draft.Kind.PERSON || possessive(m) || inQuote(m.begin()))
+                    continue;
+                String g = gender(m.entity());
+                if (g == null || g.equals(want))
+                    return m.entity();
+                if (any == null)
+                    any = m.entity();
+            }
+            return any;
+        }
+        if (w.equals("it"))
+            return mainOrganization(at, "");
+        if (w.equals("they")) {
+            Draft.Entity last = null;
+            for (Draft.Mention m : draft.mentions)
+                if (m.end() <= at && (m.entity().kind() == Draft.Kind.GROUP || m.entity().kind() == Draft.Kind.ORGANIZATION) && !inQuote(m.begin()))
+                    last = m.entity();
+            return last;
+        }
+        return null;
+    }
+
+    /** A person's gender where the text says it: a title (Mr., Ms.) before a mention, else the first name's usual gender. */
+    private String gender(Draft.Entity person) {
+        for (Draft.Mention m : draft.mentions)
+            if (m.entity().equals(person)) {
+                String before = text.substring(Math.max(0, m.begin() - 6), m.begin());
+                if (before.matches("(?s).*\\bMr\\.?\\s+$"))
+                    return "MALE";
+                if (before.matches("(?s).*\\b(?:Mrs|Ms|Miss)\\.?\\s+$"))
+                    return "FEMALE";
+            }
+        String[] parts = person.name().split("\\s+");
+        if (parts.length < 2)
+            return null;
+        String g = Nlp.gender(parts[0]);
+        return g == null || g.equals("NEUTRAL") || g.equals("UNKNOWN") ? null : g;
+    }
+
+    private boolean agent(Draft.Mention m) {
+        return m.entity().kind() != Draft.Kind.OTHER && !possessive(m);
+    }
+
+    private boolean inQuote(int at) {
+        return quotes.stream().anyMatch(q -> q.begin() <= at && at < q.end());
+    }
+
+    private List<Nlp.Token> tokens(int from, int to) {
+        List<Nlp.Token> out = new ArrayList<>();
+        for (Nlp.Sentence s : nlp)
+            if (s.end() > from && s.begin() < to)
+                for (Nlp.Token t : s.tokens())
+                    if (t.begin() >= from && t.end() <= to && !inQuote(t.begin()))
+                        out.add(t);
+        return out;
+    }
+
+    private Nlp.Sentence nlpSentenceAt(int at) {
+        for (Nlp.Sentence s : nlp)
+            if (s.begin() <= at && at < s.end())
+                return s;
+        Nlp.Sentence last = null;
+        for (Nlp.Sentence s : nlp)
+            if (s.begin() <= at)
+                last = s;
+        return last;
     }
 
     /** The speaker of a "that" claim: the person or organization (or pronoun) right before the verb, adverbs and commas between. */

@@ -62,8 +62,10 @@ public final class Drafting {
     /** What a drafting produced: the draft, the files written and the summary of loading the folder back. */
     public record Result(Draft draft, List<Path> files, String loaded) {}
 
-    /** Drafts, writes the folder and loads it back with the rest; a load failure of the draft is a LoadException. */
-    public Result write() {
+    /** What a draft links to: the known entities, the prefixes the data is written in, and its entity namespace. */
+    private record Context(KnownEntities known, DataPrefixes prefixes, String idNs) {}
+
+    private static Context context(List<Path> extraFolders) {
         Namespaces ns = namespaces();
         ShippedSources shipped = ShippedSources.locate();
         List<Path> dataFolders = new ArrayList<>();
@@ -77,6 +79,30 @@ public final class Drafting {
         String idNs = prefixes.resolved("id", LOAD_BASE);
         KnownEntities known = KnownEntities.of(graph.dataset().asDatasetGraph(), prefixes.resolved("sg", LOAD_BASE), idNs,
                                                ns.ontologyGraph());
+        return new Context(known, prefixes, idNs);
+    }
+
+    /**
+     * Drafts every article of a corpus folder ({@code .txt} beside {@code .gold.tsv}) against the shipped graph and
+     * further article folders, and scores the drafts against the gold files.
+     */
+    public static CorpusScore corpus(Path folder, List<Path> extraFolders) {
+        Context c = context(extraFolders);
+        return CorpusScore.of(folder, c.known(), c.idNs());
+    }
+
+    /** Null when the NLP library and its models are on the class path, else what is missing and how to get it. */
+    public static String nlpMissing() {
+        return Nlp.missing();
+    }
+
+    /** Drafts, writes the folder and loads it back with the rest; a load failure of the draft is a LoadException. */
+    public Result write() {
+        Namespaces ns = namespaces();
+        Context c = context(extraFolders);
+        KnownEntities known = c.known();
+        DataPrefixes prefixes = c.prefixes();
+        String idNs = c.idNs();
         String text = ArticleText.read(articleFile).text();
         String slug = name != null ? name : Words.slug(out.toAbsolutePath().normalize().getFileName().toString());
         Draft draft = Drafter.draft(slug, text, known, idNs);
