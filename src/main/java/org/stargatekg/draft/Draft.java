@@ -123,6 +123,11 @@ public final class Draft {
 
     /** The passage over [begin, end), made once: two proposals resting on the same words share their passage. */
     Passage passage(String key, int begin, int end) {
+        // Offsets from the tokenizer may fall inside a surrogate pair; a passage always holds whole characters.
+        if (begin > 0 && begin < text.length() && Character.isLowSurrogate(text.charAt(begin)))
+            begin--;
+        if (end > 0 && end < text.length() && Character.isLowSurrogate(text.charAt(end)))
+            end++;
         for (Passage p : passages)
             if (p.begin() == begin && p.end() == end)
                 return p;

@@ -283,7 +283,7 @@ public final class DraftWriter {
 
     private static String shorten(String words) {
         String one = words.replace('\n', ' ');
-        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+        return one.codePointCount(0, one.length()) <= 60 ? one : one.substring(0, one.offsetByCodePoints(0, 57)) + "...";
     }
 
     private static int count(String text, String words) {
@@ -308,7 +308,7 @@ public final class DraftWriter {
     /** Text for a one-line Turtle comment: no line breaks or control characters, at most 80 characters. */
     static String comment(String s) {
         String one = clean(s).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
-        return "\u201C" + (one.length() <= 80 ? one : one.substring(0, 77) + "...") + "\u201D";
+        return "\u201C" + (one.codePointCount(0, one.length()) <= 80 ? one : one.substring(0, one.offsetByCodePoints(0, 77)) + "...") + "\u201D";
     }
 
     private static String clean(String s) {

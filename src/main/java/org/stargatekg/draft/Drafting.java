@@ -31,6 +31,7 @@ public final class Drafting {
     private final Path out;
     private final List<Path> extraFolders = new ArrayList<>();
     private String name;
+    private Namespaces ns = namespaces();
 
     private Drafting(Path articleFile, Path out) {
         this.articleFile = Objects.requireNonNull(articleFile, "articleFile");
@@ -45,6 +46,12 @@ public final class Drafting {
     /** Sets the name that prefixes every IRI the draft mints (default: the output folder's name, as a slug). */
     public Drafting name(String name) {
         this.name = Words.slug(Objects.requireNonNull(name, "name"));
+        return this;
+    }
+
+    /** Sets the dataset namespace the graph is loaded with (default: the standard one). */
+    public Drafting namespace(Namespaces namespaces) {
+        this.ns = Objects.requireNonNull(namespaces, "namespaces");
         return this;
     }
 
@@ -65,8 +72,7 @@ public final class Drafting {
     /** What a draft links to: the known entities, the prefixes the data is written in, and its entity namespace. */
     private record Context(KnownEntities known, DataPrefixes prefixes, String idNs) {}
 
-    private static Context context(List<Path> extraFolders) {
-        Namespaces ns = namespaces();
+    private static Context context(List<Path> extraFolders, Namespaces ns) {
         ShippedSources shipped = ShippedSources.locate();
         List<Path> dataFolders = new ArrayList<>();
         if (shipped.hasData())
@@ -76,8 +82,8 @@ public final class Drafting {
         KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(ns);
         extraFolders.forEach(loader::article);
         KnowledgeGraph graph = loader.load();
-        String idNs = prefixes.resolved("id", LOAD_BASE);
-        KnownEntities known = KnownEntities.of(graph.dataset().asDatasetGraph(), prefixes.resolved("sg", LOAD_BASE), idNs,
+        String idNs = prefixes.resolved("id", ns.namespace());
+        KnownEntities known = KnownEntities.of(graph.dataset().asDatasetGraph(), prefixes.resolved("sg", ns.namespace()), idNs,
                                                ns.ontologyGraph());
         return new Context(known, prefixes, idNs);
     }
@@ -87,7 +93,12 @@ public final class Drafting {
      * further article folders, and scores the drafts against the gold files.
      */
     public static CorpusScore corpus(Path folder, List<Path> extraFolders) {
-        Context c = context(extraFolders);
+        return corpus(folder, extraFolders, namespaces());
+    }
+
+    /** {@link #corpus(Path, List)} with the graph loaded in a dataset namespace of its own. */
+    public static CorpusScore corpus(Path folder, List<Path> extraFolders, Namespaces ns) {
+        Context c = context(extraFolders, ns);
         return CorpusScore.of(folder, c.known(), c.idNs());
     }
 
@@ -98,8 +109,7 @@ public final class Drafting {
 
     /** Drafts, writes the folder and loads it back with the rest; a load failure of the draft is a LoadException. */
     public Result write() {
-        Namespaces ns = namespaces();
-        Context c = context(extraFolders);
+        Context c = context(extraFolders, ns);
         KnownEntities known = c.known();
         DataPrefixes prefixes = c.prefixes();
         String idNs = c.idNs();

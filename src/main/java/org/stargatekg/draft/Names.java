@@ -107,6 +107,10 @@ final class Names {
                     if (b <= e) {
                         int begin = ts.get(b).begin();
                         int end = ts.get(e).end();
+                        if (begin > 0 && begin < text.length() && Character.isLowSurrogate(text.charAt(begin)))
+                            begin--;
+                        if (end < text.length() && Character.isLowSurrogate(text.charAt(end)))
+                            end++;
                         Draft.Kind k = kind;
                         // "Vantora chief executive Marisa Kellend": a name before a role and a person is the person's organization.
                         if (k == Draft.Kind.PERSON && e + 1 < ts.size()) {
@@ -117,12 +121,14 @@ final class Names {
                                 && ROLE_THEN.matcher(text.substring(end, ts.get(p).begin())).matches())
                                 k = Draft.Kind.ORGANIZATION;
                         }
-                        boolean inSkip = skip.stream().anyMatch(r -> r[0] < text.length() && begin >= r[0] && begin < r[1]);
-                        boolean overlaps = taken.stream().anyMatch(m -> m.begin() < end && m.end() > begin);
+                        int from = begin;
+                        int to = end;
+                        boolean inSkip = skip.stream().anyMatch(r -> from >= r[0] && from < r[1]);
+                        boolean overlaps = taken.stream().anyMatch(m -> m.begin() < to && m.end() > from);
                         String name = text.substring(begin, end);
                         if (!inSkip && !overlaps && name.codePoints().anyMatch(Character::isLetter)
                             && !(b == e && NOT_NAMES.contains(name)))
-                            out.add(new Span(begin, end, k));
+                            out.add(new Span(from, to, k));
                     }
                 }
                 i = j + 1;
