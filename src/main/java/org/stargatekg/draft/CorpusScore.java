@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <li>speakers: of gold quotations with a speaker, those whose matched proposal has a speaker going by one of the
  *     gold speaker's names (its canonical name or an alias; a group phrase such as "the plaintiffs" by that phrase);
  *     precision over the proposals with a speaker that match a gold quotation;</li>
- * <li>amounts: number and currency equal, one to one;</li>
+ * <li>amounts: number and currency equal, one to one; an amount written in the same words twice in one article (a
+ *     headline and its story) counts once, as the gold files list each wording once;</li>
  * <li>people, organizations: a proposed entity of that kind one of whose names (its label or the words of any of its
  *     mentions) equals one of a gold entity's names, one to one: a second entity for the same gold one (an alias
  *     left unmerged) counts as a wrong proposal, an entity of the wrong kind as a wrong proposal and a miss.</li>
@@ -145,8 +146,11 @@ public final class CorpusScore {
                 misses.add("  wrong speaker " + st.speaker.name() + " for \u201C" + q[0] + "\u201D (gold: " + q[1] + ")");
         }
         count("speakers", attributed, expected, right, right);
-        // Amounts as multisets of number and currency.
-        List<String> amounts = new ArrayList<>(draft.amounts.stream().map(a -> amount(a.number(), a.currency())).toList());
+        // Amounts as multisets of number and currency; the same words twice in one article count once (as in the gold files).
+        Set<String> seen = new HashSet<>();
+        List<Draft.Amount> distinct = draft.amounts.stream()
+                .filter(a -> seen.add(amount(a.number(), a.currency()) + " " + words(a.statedAs()).toLowerCase(Locale.ROOT))).toList();
+        List<String> amounts = new ArrayList<>(distinct.stream().map(a -> amount(a.number(), a.currency())).toList());
         int amountHits = 0;
         for (String a : gold.amounts())
             if (amounts.remove(a))
@@ -154,7 +158,7 @@ public final class CorpusScore {
             else
                 misses.add("  missed amount " + a);
         amounts.forEach(a -> misses.add("  extra amount " + a));
-        count("amounts", draft.amounts.size(), gold.amounts().size(), amountHits, amountHits);
+        count("amounts", distinct.size(), gold.amounts().size(), amountHits, amountHits);
         entities("people", Draft.Kind.PERSON, draft, gold.people(), misses);
         entities("organizations", Draft.Kind.ORGANIZATION, draft, gold.organizations(), misses);
         if (!misses.isEmpty())

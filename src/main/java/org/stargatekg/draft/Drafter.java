@@ -252,8 +252,12 @@ public final class Drafter {
     private Attribution after(int from, int to) {
         List<Nlp.Token> ts = tokens(from, to);
         for (int i = 0; i < ts.size() && i < 10; i++)
-            if (speech(ts, i))
+            if (speech(ts, i)) {
+                // 'Roe called it "a disgrace" and said …': a verb joined by "and" has the sentence's subject, before the quotation.
+                if (i > 0 && ts.get(i - 1).pos().equals("CC"))
+                    return null;
                 return around(ts, i, from, to);
+            }
         return null;
     }
 
@@ -362,6 +366,8 @@ public final class Drafter {
         draft.mentions.sort((x, y) -> x.begin() != y.begin() ? Integer.compare(x.begin(), y.begin()) : Integer.compare(y.end(), x.end()));
         return new Attribution(g, ts.get(b).begin(), noun.end(), null);
     }
+
+    private static final Pattern PREPOSITION_BEFORE = Pattern.compile("(?i)\\b(?:with|to|for|by|from|against|of|at|than|about|and)\\s+$");
 
     private static final java.util.Set<String> ORG_NOUNS = java.util.Set.of("company", "firm", "group", "bank", "club",
             "team", "ministry", "court", "agency", "government", "council", "union", "board", "regulator", "retailer",
@@ -486,16 +492,20 @@ public final class Drafter {
         if (w.equals("he") || w.equals("she") || w.equals("him") || w.equals("her")) {
             String want = w.equals("he") || w.equals("him") ? "MALE" : "FEMALE";
             Draft.Entity any = null;
-            for (int k = draft.mentions.size() - 1; k >= 0; k--) {
-                Draft.Mention m = draft.mentions.get(k);
-                if (m.end() > at || m.entity().kind() != Draft.Kind.PERSON || possessive(m) || inQuote(m.begin()))
-                    continue;
-                String g = gender(m.entity());
-                if (g == null || g.equals(want))
-                    return m.entity();
-                if (any == null)
-                    any = m.entity();
-            }
+            // First the people named as subjects, not after a preposition ("started Lumquist with Osei"), then anyone.
+            for (int pass = 0; pass < 2; pass++)
+                for (int k = draft.mentions.size() - 1; k >= 0; k--) {
+                    Draft.Mention m = draft.mentions.get(k);
+                    if (m.end() > at || m.entity().kind() != Draft.Kind.PERSON || possessive(m) || inQuote(m.begin()))
+                        continue;
+                    if (pass == 0 && PREPOSITION_BEFORE.matcher(text.substring(Math.max(0, m.begin() - 12), m.begin())).find())
+                        continue;
+                    String g = gender(m.entity());
+                    if (g == null || g.equals(want))
+                        return m.entity();
+                    if (any == null)
+                        any = m.entity();
+                }
             return any;
         }
         if (w.equals("it"))

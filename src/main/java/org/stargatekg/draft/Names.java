@@ -104,6 +104,21 @@ final class Names {
                     int e = j;
                     while (e >= b && (ts.get(e).pos().equals("POS") || ts.get(e).word().matches("[\u2019']s?|[,;:]")))
                         e--;
+                    // "Westford City", "St. Aldric's Hospital": proper nouns just before an organization's name are part of it.
+                    if (kind == Draft.Kind.ORGANIZATION && b == i) {
+                        int k = b - 1;
+                        boolean single = b == e && ORG_HEAD.contains(ts.get(b).word());
+                        while (k >= 0 && (capitalized(ts.get(k)) && ts.get(k).proper() && !ts.get(k).ner().equals("PERSON")
+                                          && !NOT_NAMES.contains(ts.get(k).word()) && !TITLES.contains(ts.get(k).word())
+                                          || single && ts.get(k).pos().equals("POS") && k > 0 && capitalized(ts.get(k - 1))))
+                            k--;
+                        b = k + 1;
+                    }
+                    boolean anyCapital = false;
+                    for (int k = b; k <= e; k++)
+                        anyCapital |= capitalized(ts.get(k));
+                    if (!anyCapital)
+                        e = b - 1;   // "state supreme court": a name is capitalized somewhere
                     if (b <= e) {
                         int begin = ts.get(b).begin();
                         int end = ts.get(e).end();
@@ -153,6 +168,15 @@ final class Names {
             }
             out.add(new Draft.Mention(s.begin(), s.end(), e));
         }
+        // A one-word "person" that no full name introduces, used as companies are ("Aeriva's shares", "at Aeriva",
+        // "Aeriva, a chip maker"): wire copy names a person in full first, so it is an organization.
+        for (Draft.Entity e : List.copyOf(entities.values())) {
+            if (e.kind() != Draft.Kind.PERSON || tokens(e.name()).size() != 1 || !organizationCue(text, e.name()))
+                continue;
+            Draft.Entity org = new Draft.Entity(e.iri(), e.local(), e.known(), Draft.Kind.ORGANIZATION, e.name());
+            entities.put(key(e.name()), org);
+            out.replaceAll(m -> m.entity().equals(e) ? new Draft.Mention(m.begin(), m.end(), org) : m);
+        }
         // A person's surname used again where the model saw no name ("Kellend told analysts") is the same person.
         for (Draft.Entity e : List.copyOf(entities.values())) {
             List<String> parts = tokens(e.name());
@@ -189,7 +213,10 @@ final class Names {
                 boolean prefix = words.size() < full.size() && words.size() <= core.size() && core.subList(0, words.size()).equals(words);
                 boolean initials = words.size() == 1 && words.get(0).length() >= 2 && words.get(0).equals(words.get(0).toUpperCase(Locale.ROOT))
                                    && words.get(0).equals(initials(core));
-                if ((prefix || initials) && byOrg == null)
+                // "the Comets" for "Harbor City Comets": a team or company by its last distinctive word.
+                boolean last = words.size() == 1 && core.size() >= 2 && core.get(core.size() - 1).equals(words.get(0))
+                               && !ORG_HEAD.contains(words.get(0));
+                if ((prefix || initials || last) && byOrg == null)
                     byOrg = e;
             }
         }
@@ -198,6 +225,24 @@ final class Names {
         if (byPerson != null && persons == 1)
             return byPerson;
         return byOrg;
+    }
+
+    private static final String ORG_AFTER_POSSESSIVE = "(?:shares|stock|board|chief|executives?|customers|employees|staff|"
+            + "engineers|investors|products?|platform|software|headquarters|plant|factory|deal|offer|bid|revenue|profit|sales|"
+            + "chairman|chairwoman|founder|co-founder|spokes\\w+|lawyers?|app|service|network|systems?|devices?|chips?|stores?|"
+            + "shareholders|acquisition|takeover|rivals?|largest|biggest|second-largest|own|first|new|latest|annual|quarterly)";
+
+    /** Whether the text uses a one-word name as it uses companies. */
+    static boolean organizationCue(String text, String name) {
+        String n = Pattern.quote(name);
+        return Pattern.compile("\\b" + n + "[\u2019']s\\s+" + ORG_AFTER_POSSESSIVE + "\\b").matcher(text).find()
+               || Pattern.compile("\\b(?:shares (?:in|of)|at|joined|acquired?|acquires|buy|buys|bought|sued|against|invest(?:ed|s)? in|"
+                                  + "backed|rival|startup|start-up|company|firm|group|maker)\\s+" + n + "\\b").matcher(text).find()
+               || Pattern.compile("\\b" + n + "\\s+(?:shares|stock|Inc|Corp|said it|declined to comment|did not (?:respond|reply)|"
+                                  + "has raised|raised|was founded|is based|employs|reported|posted|makes|sells)\\b").matcher(text).find()
+               || Pattern.compile("\\b" + n + ",\\s+(?:a|an|the|which)\\s+[\\p{L}\\s-]{0,40}?\\b(?:company|firm|maker|startup|start-up|"
+                                  + "group|bank|retailer|developer|provider|supplier|operator|manufacturer|insurer|lender|chain|"
+                                  + "club|team|business|platform|brand|utility|carrier|airline|broker|fund)\\b").matcher(text).find();
     }
 
     private static String initials(List<String> words) {
