@@ -177,6 +177,19 @@ final class Names {
             entities.put(key(e.name()), org);
             out.replaceAll(m -> m.entity().equals(e) ? new Draft.Mention(m.begin(), m.end(), org) : m);
         }
+        // "Corvane Learning Systems (CLS)": the acronym defined in parentheses names the organization wherever it occurs.
+        for (Draft.Mention m : List.copyOf(out)) {
+            if (m.entity().kind() != Draft.Kind.ORGANIZATION)
+                continue;
+            Matcher acronym = Pattern.compile("^\\s*\\((\\p{Lu}[\\p{Lu}&.]{1,7})\\)").matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 12)));
+            if (!acronym.find())
+                continue;
+            for (int at : Mentions.occurrences(text, acronym.group(1))) {
+                int end = at + acronym.group(1).length();
+                if (out.stream().noneMatch(o -> o.begin() < end && o.end() > at))
+                    out.add(new Draft.Mention(at, end, m.entity()));
+            }
+        }
         // A person's surname used again where the model saw no name ("Kellend told analysts") is the same person.
         for (Draft.Entity e : List.copyOf(entities.values())) {
             List<String> parts = tokens(e.name());
