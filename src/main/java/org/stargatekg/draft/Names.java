@@ -38,7 +38,9 @@ final class Names {
             "Investments", "Management", "Airways", "Communications", "Solutions", "Software", "Robotics",
             "Electronics", "Brands", "Markets", "Court", "Tribunal", "Party", "Office", "Service", "Services",
             "Board", "Police", "Hospital", "College", "School", "Parliament", "Senate", "Assembly", "Exchange",
-            "Foods", "Diagnostics", "Logistics", "Health", "United", "City", "FC", "Rovers", "Athletic", "Wanderers");
+            "Foods", "Diagnostics", "Logistics", "Health", "United", "City", "FC", "Rovers", "Athletic", "Wanderers",
+            "Bloc", "Coalition", "Alliance", "Caucus", "Chamber", "Cooperative", "Co-operative", "Guild", "League",
+            "Academy", "Museum", "Orchestra", "Centre", "Center", "Clinic", "Laboratories");
     static final String ROLES = "(?:chief executive(?: officer)?|chief financial officer|chief operating officer|"
             + "chief technology officer|chief economist|CEO|CFO|COO|CTO|founder|co-founder|chair(?:man|woman|person)?|"
             + "president|vice president|director|managing director|spokes(?:man|woman|person)|analyst|economist|"
@@ -71,10 +73,22 @@ final class Names {
                 String tag = t.ner();
                 int j = i;
                 Draft.Kind kind = null;
-                if (tag.equals("PERSON") || tag.equals("ORGANIZATION")) {
+                if (tag.equals("PERSON") || tag.equals("ORGANIZATION") || tag.equals("LOCATION")) {
                     while (j + 1 < ts.size() && ts.get(j + 1).ner().equals(tag))
                         j++;
                     kind = tag.equals("PERSON") ? Draft.Kind.PERSON : Draft.Kind.ORGANIZATION;
+                    // "the Larkhaven Civic Bloc" tagged as a place: a name ending in an organization's head word is one.
+                    if (tag.equals("LOCATION") && !(j > i && ORG_HEAD.contains(ts.get(j).word()) && !ts.get(j).word().equals("City")))
+                        kind = null;
+                    // "the Eastern Conference of the National Hoops Association": the organization is the one after "of the".
+                    if (kind == Draft.Kind.ORGANIZATION)
+                        for (int k = i + 1; k + 3 <= j; k++)
+                            if (ts.get(k).word().equals("of") && ts.get(k + 1).word().equalsIgnoreCase("the")
+                                && (ORG_HEAD.contains(ts.get(j).word()) || ORG_SUFFIX.contains(ts.get(j).word()))) {
+                                i = k + 2;
+                                t = ts.get(i);
+                                break;
+                            }
                 } else if (capitalized(t) && t.proper()) {
                     // A run of proper nouns the model left untagged: a name if it ends in a company suffix or head word.
                     while (j + 1 < ts.size() && (capitalized(ts.get(j + 1)) && ts.get(j + 1).proper()
@@ -85,6 +99,12 @@ final class Names {
                         kind = Draft.Kind.ORGANIZATION;
                 }
                 if (kind != null) {
+                    // "Tokai Seiki Workers' Union": a plural possessive and a head word after it belong to the name.
+                    if (j + 2 < ts.size() && ts.get(j + 1).pos().equals("POS") && ts.get(j + 1).word().matches("[\u2019']")
+                        && capitalized(ts.get(j + 2)) && ORG_HEAD.contains(ts.get(j + 2).word())) {
+                        j += 2;
+                        kind = Draft.Kind.ORGANIZATION;
+                    }
                     // "Vantora Inc.", "Acme Foods Corp": a suffix right after belongs to the name and makes it a company.
                     while (j + 1 < ts.size() && (ORG_SUFFIX.contains(ts.get(j + 1).word())
                                                  || ts.get(j + 1).word().equals(".") && ts.get(j).word().matches("Inc|Corp|Co|Ltd"))) {
@@ -141,7 +161,11 @@ final class Names {
                         boolean inSkip = skip.stream().anyMatch(r -> from >= r[0] && from < r[1]);
                         boolean overlaps = taken.stream().anyMatch(m -> m.begin() < to && m.end() > from);
                         String name = text.substring(begin, end);
-                        if (!inSkip && !overlaps && name.codePoints().anyMatch(Character::isLetter)
+                        // "Lyon, Ghent and Poznan": one word in a list of places is a place too.
+                        boolean amongPlaces = b == e && k == Draft.Kind.ORGANIZATION
+                                              && (b >= 2 && ts.get(b - 1).word().matches(",|and|or") && ts.get(b - 2).ner().equals("LOCATION")
+                                                  || e + 2 < ts.size() && ts.get(e + 1).word().matches(",|and|or") && ts.get(e + 2).ner().equals("LOCATION"));
+                        if (!inSkip && !overlaps && !amongPlaces && name.codePoints().anyMatch(Character::isLetter)
                             && !(b == e && NOT_NAMES.contains(name)))
                             out.add(new Span(from, to, k));
                     }
@@ -162,6 +186,8 @@ final class Names {
         for (Span s : order) {
             String name = text.substring(s.begin(), s.end()).replaceAll("\\s+", " ");
             Draft.Entity e = alias(name, s.kind(), entities.values());
+            if (e == null && s.kind() == Draft.Kind.ORGANIZATION && ORG_HEAD.contains(name))
+                continue;   // "Council members", "City Hall": a head word alone names no organization
             if (e == null) {
                 Draft.Kind kind = s.kind();
                 e = entities.computeIfAbsent(key(name), k -> entity(name, kind, idNs, known));
@@ -228,7 +254,7 @@ final class Names {
                                    && words.get(0).equals(initials(core));
                 // "the Comets" for "Harbor City Comets": a team or company by its last distinctive word.
                 boolean last = words.size() == 1 && core.size() >= 2 && core.get(core.size() - 1).equals(words.get(0))
-                               && !ORG_HEAD.contains(words.get(0));
+                               && (!ORG_HEAD.contains(words.get(0)) || kind == Draft.Kind.ORGANIZATION);
                 if ((prefix || initials || last) && byOrg == null)
                     byOrg = e;
             }

@@ -23,7 +23,8 @@ final class Words {
             "tweet", "warn", "ask", "reply", "respond", "note", "explain", "argue", "insist", "declare", "announce",
             "acknowledge", "admit", "counter", "suggest", "urge", "quip", "joke", "recall", "stress", "emphasize",
             "contend", "predict", "promise", "vow", "deny", "conclude", "remark", "retort", "continue", "voice", "answer",
-            "maintain", "confirm", "report", "observe", "mention", "caution", "exclaim", "complain", "boast", "concede");
+            "maintain", "confirm", "report", "observe", "mention", "caution", "exclaim", "complain", "boast", "concede",
+            "testify", "recount", "reiterate", "lament", "assure", "scoff", "shout", "whisper", "muse", "recall", "blog");
 
     /** Words that make a statement an answer to an earlier one. */
     static final Set<String> RESPONSE = inflect("respond", "reply", "counter", "answer", "retort", "rebut", "fire", "hit",
