@@ -150,7 +150,9 @@ public final class DraftWriter {
                 default -> "sg:Organization";
             };
             sb.append(name(e)).append(" a ").append(type).append(" ;\n");
-            sb.append("    rdfs:label ").append(lit(e.name())).append("@en ;\n");
+            // A group is this article's ("the plaintiffs" of another story are others): its label says which article.
+            String label = e.kind() == Draft.Kind.GROUP ? e.name() + " (" + draft.name + ")" : e.name();
+            sb.append("    rdfs:label ").append(lit(label)).append("@en ;\n");
             sb.append("    schema:name ").append(lit(e.name())).append(" ;\n");
             String[] parts = e.name().split("\\s+");
             if (e.kind() == Draft.Kind.PERSON && parts.length > 1)
