@@ -229,7 +229,9 @@ public final class DraftWriter {
         for (Draft.Amount a : draft.amounts) {
             currencies.add(a.currency());
             sb.append("id:").append(a.key()).append(" a sg:MonetaryAmount ;\n");
-            sb.append("    rdfs:label ").append(lit(a.statedAs())).append("@en ;\n");
+            // The same words again (a headline and its story) get their ordinal: no two resources share a label.
+            long same = draft.amounts.subList(0, draft.amounts.indexOf(a) + 1).stream().filter(o -> o.statedAs().equals(a.statedAs())).count();
+            sb.append("    rdfs:label ").append(lit(same > 1 ? a.statedAs() + " (" + same + ")" : a.statedAs())).append("@en ;\n");
             sb.append("    sg:").append(a.upperBound() ? "maxValue" : "value").append(" \"").append(plain(a.number())).append("\"^^xsd:decimal ;\n");
             sb.append("    sg:currency ").append(currency(a.currency())).append(" ;\n");
             sb.append("    sg:statedAs ").append(lit(a.statedAs())).append(" ;\n");
