@@ -65,7 +65,10 @@ final class Names {
         Matcher dl = DATELINE.matcher(text);
         while (dl.find())
             skip.add(new int[] {dl.start(1), dl.end(1)});
+        int headlineEnd = titleCaseHeadlineEnd(text);
         for (Nlp.Sentence s : sentences) {
+            if (s.end() <= headlineEnd)
+                continue;   // In A Title-Case Headline every word looks like a name: names there are found again in the body.
             List<Nlp.Token> ts = s.tokens();
             int i = 0;
             while (i < ts.size()) {
@@ -174,6 +177,16 @@ final class Names {
             }
         }
         return out;
+    }
+
+    /** The end of the first line if most of its words are capitalized (a headline in title case), else 0. */
+    private static int titleCaseHeadlineEnd(String text) {
+        int nl = text.indexOf('\n');
+        if (nl < 0)
+            return 0;
+        List<String> words = Words.words(text.substring(0, nl));
+        long capitalized = words.stream().filter(w -> Character.isUpperCase(w.charAt(0))).count();
+        return words.size() >= 3 && capitalized * 3 >= words.size() * 2 ? nl : 0;
     }
 
     /** Merges spans into entities (longest names first, shorter forms onto them) and returns their mentions. */

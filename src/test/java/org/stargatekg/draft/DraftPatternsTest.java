@@ -112,4 +112,10 @@ class DraftPatternsTest {
         Draft d = draft("Headline\n\nShares of Quellin rose 4% after the ruling. Quellin's chief executive did not comment.\n");
         assertEquals(List.of("ORGANIZATION Quellin"), entities(d));
     }
+
+    @Test
+    void a_title_case_headline_proposes_no_names_of_its_own() {
+        Draft d = draft("Pellworth Shares Jump As Regulators Clear Merger\n\nPellworth Inc. said on Monday the deal had been cleared.\n");
+        assertEquals(List.of("ORGANIZATION Pellworth Inc."), entities(d));
+    }
 }
