@@ -12,10 +12,11 @@ import org.stargatekg.load.Sentences;
 
 /**
  * Reads an article's text into a {@link Draft}: title (the first line), keywords (a last line that is a short
- * comma-separated list), mentions, quotations with their speakers (the person named, or the "he"/"she" standing for the
- * person named last, before the quotation in its clause, or right after it: "…," said Jane Roe), what each is about,
- * whom it addresses and what it answers, claims reported as "X asserted that …", amounts (those inside a quotation are
- * the speaker's claim), durations and dates. Rules, not a model: each says in its comment what it relies on.
+ * comma-separated list), mentions ({@link Mentions}), quotations with their speakers — the subject of the speech verb
+ * next to the quotation, read from CoreNLP's tokens, parts of speech and lemmas outside every quotation: a name, a
+ * pronoun standing for the last fitting person, "the company", a group, or the speaker of the quotation before —,
+ * what each is about, whom it addresses and what it answers, claims reported as "X asserted that …", amounts (those
+ * inside a quotation are the speaker's claim), durations and dates. Each rule says in its comment what it relies on.
  */
 public final class Drafter {
 
