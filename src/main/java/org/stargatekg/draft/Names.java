@@ -71,6 +71,9 @@ final class Names {
                 continue;   // In A Title-Case Headline every word looks like a name: names there are found again in the body.
             List<Nlp.Token> ts = s.tokens();
             int i = 0;
+            // A headline on a line of its own, with no blank line after it, shares its sentence with the first one.
+            while (i < ts.size() && ts.get(i).begin() < headlineEnd)
+                i++;
             while (i < ts.size()) {
                 Nlp.Token t = ts.get(i);
                 String tag = t.ner();
