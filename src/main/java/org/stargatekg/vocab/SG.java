@@ -487,6 +487,9 @@ public final class SG {
     /** Article's interpretation. */
     public static final Property articleInterpretation = property("articleInterpretation");
 
+    /** Inverse label: how pages read a property from its object back to its subject. */
+    public static final Property inverseLabel = property("inverseLabel");
+
     /** Time relation. */
     public static final Property timeRelation = property("timeRelation");
 

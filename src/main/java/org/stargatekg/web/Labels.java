@@ -17,6 +17,8 @@ final class Labels {
     private static final List<Node> LABEL_PROPERTIES =
             List.of(Terms.LABEL, Terms.SKOS_PREF_LABEL, Terms.SCHEMA_NAME, Terms.DC_TITLE);
 
+    private static final Node INVERSE_LABEL = org.stargatekg.vocab.SG.inverseLabel.asNode();
+
     private final Graph data;
     private final Graph vocabularyLabels;
     private final PrefixMapping prefixes;
@@ -41,29 +43,32 @@ final class Labels {
         return node.isBlank() ? "(anonymous)" : shortName(node.getURI());
     }
 
-    /** The label of the inverse reading of a property, such as "is speaker of" or, if we declare one, the inverse's label. */
+    /**
+     * The words for a property read backwards: the label of its declared inverse (either way round), else its
+     * sg:inverseLabel, else an inverse our display vocabulary names, else the label with an arrow ("← claims").
+     */
     String inverseLabel(Node property) {
-        Iterator<Triple> it = data.find(property, Terms.INVERSE, Node.ANY);
-        try {
-            if (it.hasNext()) {
-                Node inverse = it.next().getObject();
-                return label(inverse);
-            }
-        } finally {
-            close(it);
+        for (Node inverse : inverses(data, property)) {
+            String own = pick(data, inverse, Terms.LABEL);
+            if (own != null)
+                return own;
         }
-        Iterator<Triple> back = vocabularyLabels.find(property, Terms.INVERSE, Node.ANY);
-        try {
-            if (back.hasNext()) {
-                Node inverse = back.next().getObject();
-                // An anonymous inverse exists only in our vocabulary file: no need to ask the data about it.
-                String own = inverse.isBlank() ? pick(vocabularyLabels, inverse, Terms.LABEL) : null;
-                return own != null ? own : label(inverse);
-            }
-        } finally {
-            close(back);
+        String annotated = pick(data, property, INVERSE_LABEL);
+        if (annotated != null)
+            return annotated;
+        for (Node inverse : inverses(vocabularyLabels, property)) {
+            // An anonymous inverse exists only in our vocabulary file: no need to ask the data about it.
+            String own = inverse.isBlank() ? pick(vocabularyLabels, inverse, Terms.LABEL) : null;
+            return own != null ? own : label(inverse);
         }
-        return "is " + label(property) + " of";
+        return "\u2190 " + label(property);
+    }
+
+    private static List<Node> inverses(Graph g, Node property) {
+        List<Node> out = new java.util.ArrayList<>();
+        g.find(property, Terms.INVERSE, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
+        g.find(Node.ANY, Terms.INVERSE, property).forEachRemaining(t -> out.add(t.getSubject()));
+        return out;
     }
 
     /** The prefixed name of an IRI when a prefix is known, else the IRI. */

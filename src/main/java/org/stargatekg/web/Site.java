@@ -178,6 +178,24 @@ public final class Site {
         }
     }
 
+    /**
+     * Whether a triple comes only from the outside links of an article folder (a graph named .../external), not from
+     * any article's own graph: the article never stated it.
+     */
+    boolean isExternal(Triple t) {
+        boolean external = false;
+        var names = dataset.listGraphNodes();
+        while (names.hasNext()) {
+            Node name = names.next();
+            if (!name.isURI() || !dataset.getGraph(name).contains(t))
+                continue;
+            if (!name.getURI().endsWith("/external"))
+                return false;
+            external = true;
+        }
+        return external;
+    }
+
     /** Whether a triple is only there by inference (it sits in the inferred graph). */
     boolean isInferred(Triple t) {
         return dataset.getGraph(ns.inferredGraph()).contains(t);
