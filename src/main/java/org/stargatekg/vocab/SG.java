@@ -210,6 +210,9 @@ public final class SG {
     /** Course of action (proposed, recommended or warned against by a statement). */
     public static final Resource CourseOfAction = resource("CourseOfAction");
 
+    /** Unnamed referent: someone a statement speaks of without naming them. */
+    public static final Resource UnnamedReferent = resource("UnnamedReferent");
+
     // --- Object properties -----------------------------------------------------------------------------------
 
     /** Evidence. */
@@ -527,6 +530,9 @@ public final class SG {
 
     /** Affirmed (a sg:Polarity). */
     public static final Resource Affirmed = resource("Affirmed");
+
+    /** Doubted (a sg:Polarity): a hedge, "might not be". */
+    public static final Resource Doubted = resource("Doubted");
 
     /** Denied (a sg:Polarity). */
     public static final Resource Denied = resource("Denied");
