@@ -1,16 +1,28 @@
 package org.stargatekg.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.stargatekg.vocab.NIF;
 
-/** Builds the article view: the text with every evidence passage highlighted and linked to what it supports. */
+/**
+ * Builds the article view: the text plain by default, the passages of one chosen fact, statement, entity or passage
+ * highlighted, and the list of what the passages support.
+ */
 final class ArticlePages {
+
+    private static final Node KEYWORDS = NodeFactory.createURI("https://schema.org/keywords");
 
     private final Site site;
     private final ResourcePages pages;
@@ -25,75 +37,173 @@ final class ArticlePages {
         return site.articleText(node) != null;
     }
 
-    /** The article view of an article node. */
-    ArticlePage page(Node article) {
+    /**
+     * The article view of an article node; {@code focus} (from {@code ?focus=}) names what to highlight: a passage's
+     * fragment name ({@code ev-…}) or the IRI of a fact, statement or entity; null or unknown highlights nothing.
+     */
+    ArticlePage page(Node article, String focus) {
         Labels labels = pages.labels();
         Graph g = site.union();
         String text = site.articleText(article);
-        List<ArticlePage.PassageEntry> entries = new ArrayList<>();
+        List<int[]> sentences = new ArrayList<>();
         List<int[]> idle = new ArrayList<>();
         List<Link> idleSentences = new ArrayList<>();
+        Map<String, ArticlePage.PassageEntry> byAnchor = new LinkedHashMap<>();
+        List<Node> passageNodes = new ArrayList<>();
         for (var tr : g.find(Node.ANY, NIF.referenceContext, article).toList()) {
             Node passageNode = tr.getSubject();
             if (g.contains(passageNode, Terms.TYPE, NIF.Sentence)) {
-                // A sentence supports nothing when no passage in it is evidence for, or describes, anything.
                 Passage s = pages.evidence().passage(passageNode);
-                if (s != null && !supportsSomething(g, passageNode)) {
+                if (s == null)
+                    continue;
+                sentences.add(new int[] {s.begin(), s.end()});
+                // A sentence supports nothing when no passage in it is evidence for, or describes, anything.
+                if (!supportsSomething(g, passageNode)) {
                     idle.add(new int[] {s.begin(), s.end()});
                     idleSentences.add(site.link(passageNode, labels));
                 }
                 continue;
             }
+            passageNodes.add(passageNode);
+        }
+        sentences.sort(Comparator.comparingInt(s -> s[0]));
+        List<ArticlePage.PassageEntry> entries = new ArrayList<>();
+        Map<Node, Set<String>> itemAnchors = new LinkedHashMap<>();
+        for (Node passageNode : passageNodes) {
             Passage p = pages.evidence().passage(passageNode);
             if (p == null)
                 continue;
+            String anchor = Evidence.local(passageNode);
             List<Link> supports = new ArrayList<>();
-            g.find(Node.ANY, site.terms().evidence, passageNode)
-             .forEachRemaining(x -> supports.add(site.link(x.getSubject(), labels)));
-            g.find(Node.ANY, site.terms().describedIn, passageNode)
-             .forEachRemaining(x -> supports.add(site.link(x.getSubject(), labels)));
+            for (Node prop : List.of(site.terms().evidence, site.terms().describedIn))
+                g.find(Node.ANY, prop, passageNode).forEachRemaining(x -> {
+                    supports.add(site.link(x.getSubject(), labels));
+                    itemAnchors.computeIfAbsent(x.getSubject(), k -> new LinkedHashSet<>()).add(anchor);
+                });
             supports.sort(Comparator.comparing(Link::label, String.CASE_INSENSITIVE_ORDER));
-            entries.add(new ArticlePage.PassageEntry(Evidence.local(passageNode), p, supports));
+            entries.add(new ArticlePage.PassageEntry(anchor, p, sentenceOf(sentences, p.begin()), supports));
         }
         entries.sort(Comparator.comparingInt((ArticlePage.PassageEntry e) -> e.passage().begin())
                                .thenComparingInt(e -> e.passage().end()));
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
-        for (int[] i : idle) {
-            cuts.add(i[0]);
-            cuts.add(i[1]);
+        entries.forEach(e -> byAnchor.put(e.anchor(), e));
+        String base = site.addresses().href(article.getURI());
+        List<ArticlePage.Item> items = new ArrayList<>();
+        itemAnchors.forEach((item, anchors) -> {
+            List<String> ordered = anchors.stream().filter(byAnchor::containsKey)
+                                          .sorted(Comparator.comparingInt(a -> byAnchor.get(a).passage().begin())).toList();
+            if (ordered.isEmpty())
+                return;
+            items.add(new ArticlePage.Item(site.link(item, labels), kind(g, item), focusHref(base, item.getURI(), ordered.get(0)),
+                                           String.join(" ", ordered)));
+        });
+        items.sort(Comparator.comparing((ArticlePage.Item i) -> kindOrder(i.kind()))
+                             .thenComparing(i -> i.link().label(), String.CASE_INSENSITIVE_ORDER));
+        ArticlePage.Focus chosen = focus(focus, byAnchor, itemAnchors, labels);
+        Set<String> focused = chosen == null ? Set.of()
+                : new LinkedHashSet<>(chosen.passages().stream().map(ArticlePage.PassageEntry::anchor).toList());
+
+        int keywordsAt = keywordLineStart(g, article, text);
+        TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length(), keywordsAt));
+        for (int[] s : sentences) {
+            cuts.add(s[0]);
+            cuts.add(s[1]);
         }
         for (var e : entries) {
             cuts.add(e.passage().begin());
             cuts.add(e.passage().end());
         }
-        List<ArticlePage.Segment> segments = new ArrayList<>();
+        List<ArticlePage.Segment> body = new ArrayList<>();
+        List<ArticlePage.Segment> keywordLine = new ArrayList<>();
         Integer from = cuts.first();
         for (Integer to : cuts.tailSet(from, false)) {
             final int a = from;
             final int b = to;
             List<String> starting = new ArrayList<>();
-            ArticlePage.PassageEntry innermost = null;
-            int covering = 0;
+            List<String> covering = new ArrayList<>();
+            boolean isFocused = false;
             for (var e : entries) {
                 if (e.passage().begin() == a)
                     starting.add(e.anchor());
                 if (e.passage().begin() <= a && e.passage().end() >= b) {
-                    covering++;
-                    if (innermost == null || length(e) < length(innermost))
-                        innermost = e;
+                    covering.add(e.anchor());
+                    isFocused |= focused.contains(e.anchor());
                 }
             }
-            String hover = innermost == null ? null
-                    : covering + (covering == 1 ? " passage" : " passages") + "; supports "
-                      + innermost.supports().stream().map(Link::label).reduce((x, y) -> x + "; " + y).orElse("nothing");
             boolean unsupported = idle.stream().anyMatch(i -> i[0] <= a && i[1] >= b);
-            segments.add(new ArticlePage.Segment(text.substring(a, b), starting, innermost != null,
-                                                 innermost == null ? null : "#entry-" + innermost.anchor(), hover, unsupported));
+            var segment = new ArticlePage.Segment(text.substring(a, b), starting, String.join(" ", covering),
+                                                  sentenceOf(sentences, a), isFocused, unsupported);
+            (a >= keywordsAt ? keywordLine : body).add(segment);
             from = to;
         }
         idleSentences.sort(Comparator.comparing(Link::iri, ArticlePages::bySentenceNumber));
-        return new ArticlePage(site.link(article, labels), labels.label(article), segments, entries, idleSentences,
-                               pages.evidence().notReviewed(article));
+        return new ArticlePage(site.link(article, labels), labels.label(article), body, keywordLine, entries, items,
+                               chosen, idleSentences, pages.evidence().notReviewed(article));
+    }
+
+    /** The address of the article view with an item's passages highlighted and the first one in view. */
+    static String focusHref(String articleHref, String focus, String firstAnchor) {
+        return articleHref + "?focus=" + URLEncoder.encode(focus, StandardCharsets.UTF_8) + "#" + firstAnchor;
+    }
+
+    private ArticlePage.Focus focus(String focus, Map<String, ArticlePage.PassageEntry> byAnchor,
+                                    Map<Node, Set<String>> itemAnchors, Labels labels) {
+        if (focus == null || focus.isBlank())
+            return null;
+        ArticlePage.PassageEntry one = byAnchor.get(focus);
+        if (one != null)
+            return new ArticlePage.Focus("the passage \u201c" + one.passage().anchor() + "\u201d", null, List.of(one), one.anchor());
+        Node item = NodeFactory.createURI(focus);
+        Set<String> anchors = itemAnchors.get(item);
+        if (anchors == null)
+            return null;
+        List<ArticlePage.PassageEntry> chosen = anchors.stream().map(byAnchor::get).filter(java.util.Objects::nonNull)
+                                                       .sorted(Comparator.comparingInt(e -> e.passage().begin())).toList();
+        if (chosen.isEmpty())
+            return null;
+        Link link = site.link(item, labels);
+        return new ArticlePage.Focus(link.label(), link, chosen, chosen.get(0).anchor());
+    }
+
+    /**
+     * Where the keyword line starts: the last line of the text when it is the article's keywords joined by commas (the
+     * way article.txt ends), else the end of the text.
+     */
+    private static int keywordLineStart(Graph g, Node article, String text) {
+        int lastBreak = text.stripTrailing().lastIndexOf('\n');
+        if (lastBreak < 0)
+            return text.length();
+        String line = text.substring(lastBreak + 1).strip();
+        Set<String> keywords = new java.util.HashSet<>();
+        g.find(article, KEYWORDS, Node.ANY).forEachRemaining(t -> keywords.add(t.getObject().getLiteralLexicalForm().strip()));
+        if (keywords.isEmpty())
+            return text.length();
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : line.split(","))
+            words.add(w.strip());
+        return words.equals(keywords) ? lastBreak + 1 : text.length();
+    }
+
+    private String kind(Graph g, Node item) {
+        if (g.contains(item, Terms.TYPE, site.terms().statement))
+            return "statement";
+        if (g.contains(item, Terms.TYPE, site.terms().reported))
+            return "fact";
+        return "entity";
+    }
+
+    private static int kindOrder(String kind) {
+        return switch (kind) {
+            case "entity" -> 0;
+            case "fact" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static int sentenceOf(List<int[]> sentences, int offset) {
+        for (int i = 0; i < sentences.size(); i++)
+            if (sentences.get(i)[0] <= offset && offset < sentences.get(i)[1])
+                return i;
+        return -1;
     }
 
     private boolean supportsSomething(Graph g, Node sentence) {
@@ -116,9 +226,5 @@ final class ArticlePages {
         } catch (NumberFormatException ex) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static int length(ArticlePage.PassageEntry e) {
-        return e.passage().end() - e.passage().begin();
     }
 }

@@ -167,7 +167,7 @@ public final class LinkedDataServlet extends HttpServlet {
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
             // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
-            Page page = htmlPage(resource);
+            Page page = htmlPage(resource, req.getParameter("focus"));
             boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
             html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
@@ -183,14 +183,14 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** Which template and model render a node: the ontology, an article, or the generic resource page. */
-    private Page htmlPage(Node node) {
+    private Page htmlPage(Node node, String focus) {
         ResourcePages pages = new ResourcePages(site);
         OntologyPages ontology = new OntologyPages(site, pages);
         if (ontology.isOntology(node))
             return new Page("ontology.jte", ontology.page());
         ArticlePages articles = new ArticlePages(site, pages);
         if (articles.isArticle(node))
-            return new Page("article.jte", articles.page(node));
+            return new Page("article.jte", articles.page(node, focus));
         return new Page("resource.jte", pages.page(node, FORMATS));
     }
 

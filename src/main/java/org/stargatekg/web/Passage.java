@@ -18,6 +18,12 @@ public record Passage(Link passage, int begin, int end, String before, String an
         return "on-page-" + Evidence.local(org.apache.jena.graph.NodeFactory.createURI(passage.iri()));
     }
 
+    /** The article view with every passage of an item (a fact, statement or entity) highlighted, this one in view. */
+    public String focusHref(String itemIri) {
+        String articleHref = article.href();
+        return ArticlePages.focusHref(articleHref, itemIri, Evidence.local(org.apache.jena.graph.NodeFactory.createURI(passage.iri())));
+    }
+
     /** The first words of the passage, for a reference to it. */
     public String opening() {
         String[] words = anchor.split("\\s+");
