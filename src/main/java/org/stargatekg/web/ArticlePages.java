@@ -69,6 +69,9 @@ final class ArticlePages {
         sentences.sort(Comparator.comparingInt(s -> s[0]));
         List<ArticlePage.PassageEntry> entries = new ArrayList<>();
         Map<Node, Set<String>> itemAnchors = new LinkedHashMap<>();
+        // An item cited by sg:evidence is a fact or statement, one by sg:describedIn an entity: the kind comes from the
+        // link the view reads anyway, not from a question about each item's classes.
+        Map<Node, String> kinds = new java.util.HashMap<>();
         for (Node passageNode : passageNodes) {
             Passage p = pages.evidence().passage(passageNode);
             if (p == null)
@@ -78,6 +81,8 @@ final class ArticlePages {
             for (Node prop : List.of(site.terms().evidence, site.terms().describedIn))
                 g.find(Node.ANY, prop, passageNode).forEachRemaining(x -> {
                     supports.add(site.link(x.getSubject(), labels));
+                    kinds.merge(x.getSubject(), prop.equals(site.terms().evidence) ? "reported" : "entity",
+                                (a, b) -> a.equals("reported") ? a : b);
                     itemAnchors.computeIfAbsent(x.getSubject(), k -> new LinkedHashSet<>()).add(anchor);
                 });
             supports.sort(Comparator.comparing(Link::label, String.CASE_INSENSITIVE_ORDER));
@@ -93,7 +98,7 @@ final class ArticlePages {
                                           .sorted(Comparator.comparingInt(a -> byAnchor.get(a).passage().begin())).toList();
             if (ordered.isEmpty())
                 return;
-            items.add(new ArticlePage.Item(site.link(item, labels), kind(g, item), focusHref(base, item.getURI(), ordered.get(0)),
+            items.add(new ArticlePage.Item(site.link(item, labels), kinds.get(item), focusHref(base, item.getURI(), ordered.get(0)),
                                            String.join(" ", ordered)));
         });
         items.sort(Comparator.comparing((ArticlePage.Item i) -> kindOrder(i.kind()))
@@ -183,20 +188,8 @@ final class ArticlePages {
         return words.equals(keywords) ? lastBreak + 1 : text.length();
     }
 
-    private String kind(Graph g, Node item) {
-        if (g.contains(item, Terms.TYPE, site.terms().statement))
-            return "statement";
-        if (g.contains(item, Terms.TYPE, site.terms().reported))
-            return "fact";
-        return "entity";
-    }
-
     private static int kindOrder(String kind) {
-        return switch (kind) {
-            case "entity" -> 0;
-            case "fact" -> 1;
-            default -> 2;
-        };
+        return kind.equals("entity") ? 0 : 1;
     }
 
     private static int sentenceOf(List<int[]> sentences, int offset) {

@@ -17,16 +17,16 @@ final class Labels {
     private static final List<Node> LABEL_PROPERTIES =
             List.of(Terms.LABEL, Terms.SKOS_PREF_LABEL, Terms.SCHEMA_NAME, Terms.DC_TITLE);
 
-    private static final Node INVERSE_LABEL = org.stargatekg.vocab.SG.inverseLabel.asNode();
-
     private final Graph data;
     private final Graph vocabularyLabels;
     private final PrefixMapping prefixes;
+    private final java.util.Map<Node, String> inverseLabels;
 
-    Labels(Graph data, Graph vocabularyLabels, PrefixMapping prefixes) {
+    Labels(Graph data, Graph vocabularyLabels, PrefixMapping prefixes, java.util.Map<Node, String> inverseLabels) {
         this.data = data;
         this.vocabularyLabels = vocabularyLabels;
         this.prefixes = prefixes;
+        this.inverseLabels = inverseLabels;
     }
 
     /** The best label of a node; literals give their lexical form. */
@@ -44,31 +44,25 @@ final class Labels {
     }
 
     /**
-     * The words for a property read backwards: the label of its declared inverse (either way round), else its
-     * sg:inverseLabel, else an inverse our display vocabulary names, else the label with an arrow ("← claims").
+     * The words for a property read backwards: the label of its declared inverse or its sg:inverseLabel (gathered once
+     * per version of the data), else an inverse our display vocabulary names, else the label with an arrow ("← claims").
      */
     String inverseLabel(Node property) {
-        for (Node inverse : inverses(data, property)) {
-            String own = pick(data, inverse, Terms.LABEL);
-            if (own != null)
-                return own;
-        }
-        String annotated = pick(data, property, INVERSE_LABEL);
-        if (annotated != null)
-            return annotated;
-        for (Node inverse : inverses(vocabularyLabels, property)) {
-            // An anonymous inverse exists only in our vocabulary file: no need to ask the data about it.
-            String own = inverse.isBlank() ? pick(vocabularyLabels, inverse, Terms.LABEL) : null;
-            return own != null ? own : label(inverse);
+        String gathered = inverseLabels.get(property);
+        if (gathered != null)
+            return gathered;
+        Iterator<Triple> back = vocabularyLabels.find(property, Terms.INVERSE, Node.ANY);
+        try {
+            if (back.hasNext()) {
+                Node inverse = back.next().getObject();
+                // An anonymous inverse exists only in our vocabulary file: no need to ask the data about it.
+                String own = inverse.isBlank() ? pick(vocabularyLabels, inverse, Terms.LABEL) : null;
+                return own != null ? own : label(inverse);
+            }
+        } finally {
+            close(back);
         }
         return "\u2190 " + label(property);
-    }
-
-    private static List<Node> inverses(Graph g, Node property) {
-        List<Node> out = new java.util.ArrayList<>();
-        g.find(property, Terms.INVERSE, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
-        g.find(Node.ANY, Terms.INVERSE, property).forEachRemaining(t -> out.add(t.getSubject()));
-        return out;
     }
 
     /** The prefixed name of an IRI when a prefix is known, else the IRI. */

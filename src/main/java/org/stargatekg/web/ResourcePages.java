@@ -183,7 +183,8 @@ final class ResourcePages {
             Node n = value != null ? value : max;
             if (n != null && n.isLiteral()) {
                 BigDecimal amount = new BigDecimal(n.getLiteralLexicalForm());
-                formatted = inWords(v, amount, code, value == null);
+                // A linked amount reads as its figure; its own page gives the words it was stated in.
+                formatted = Amounts.format(amount, code, value == null);
                 exact = Amounts.exact(amount, code, value == null);
             }
         }
