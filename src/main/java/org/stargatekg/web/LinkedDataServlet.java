@@ -261,7 +261,9 @@ public final class LinkedDataServlet extends HttpServlet {
     private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
         Format f = negotiate(req, null);
         if (f != null && f.mediaType().equals("text/html")) {
-            html(resp, 404, "notfound.jte", Map.of("iri", iri));
+            List<Link> nearest = Txn.calculateRead(site.dataset(), () -> new Nearest(site).to(iri));
+            html(resp, 404, "notfound.jte", Map.of("iri", iri, "nearest", nearest, "namespace", site.namespaces().namespace(),
+                                                   "lookup", LOOKUP_PATH));
         } else {
             text(resp, 404, "Not found: no resource " + iri + " in this dataset.\n");
         }
