@@ -490,6 +490,9 @@ public final class SG {
     /** Article's interpretation. */
     public static final Property articleInterpretation = property("articleInterpretation");
 
+    /** Not stated: a property of an article's record that its text does not give. */
+    public static final Property notStated = property("notStated");
+
     /** Inverse label: how pages read a property from its object back to its subject. */
     public static final Property inverseLabel = property("inverseLabel");
 

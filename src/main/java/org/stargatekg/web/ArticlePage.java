@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record ArticlePage(Link self, String title, List<Segment> body, List<Segment> keywordLine,
                           List<PassageEntry> passages, List<Item> items, Focus focus, List<Link> idleSentences,
-                          boolean notReviewed) {
+                          boolean notReviewed, List<RecordField> record) {
+
+    /**
+     * One field of the article's own record (publisher, date, author, source address): its values (a link where the
+     * value is an address), or none with {@code notStated} when the data says the text does not give it.
+     */
+    public record RecordField(String name, String property, List<Link> values, boolean notStated) {}
 
     /**
      * A run of text: the fragment names of the passages that begin here ({@code anchors}) and of those that cover it

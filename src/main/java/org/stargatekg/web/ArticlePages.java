@@ -23,6 +23,7 @@ import org.stargatekg.vocab.NIF;
 final class ArticlePages {
 
     private static final Node KEYWORDS = NodeFactory.createURI("https://schema.org/keywords");
+    private static final Node NOT_STATED = org.stargatekg.vocab.SG.notStated.asNode();
 
     private final Site site;
     private final ResourcePages pages;
@@ -142,7 +143,32 @@ final class ArticlePages {
         }
         idleSentences.sort(Comparator.comparing(Link::iri, ArticlePages::bySentenceNumber));
         return new ArticlePage(site.link(article, labels), labels.label(article), body, keywordLine, entries, items,
-                               chosen, idleSentences, pages.evidence().notReviewed(article));
+                               chosen, idleSentences, pages.evidence().notReviewed(article), record(g, article, labels));
+    }
+
+    private static final List<String[]> RECORD = List.of(
+            new String[] {"publisher", "http://purl.org/dc/terms/publisher"},
+            new String[] {"date of publication", "http://purl.org/dc/terms/issued"},
+            new String[] {"author", "http://purl.org/dc/terms/creator"},
+            new String[] {"source address", "https://schema.org/url"});
+
+    /** The article's record: each field's values, or whether the data says the text does not give it. */
+    private List<ArticlePage.RecordField> record(Graph g, Node article, Labels labels) {
+        List<ArticlePage.RecordField> out = new ArrayList<>();
+        for (String[] field : RECORD) {
+            Node p = NodeFactory.createURI(field[1]);
+            List<Link> values = new ArrayList<>();
+            g.find(article, p, Node.ANY).forEachRemaining(t -> {
+                Node o = t.getObject();
+                if (o.isLiteral())
+                    values.add(new Link(null, o.getLiteralLexicalForm(), null, false));
+                else if (o.isURI())
+                    values.add(site.isLocal(o.getURI()) ? site.link(o, labels) : new Link(o.getURI(), labels.label(o), o.getURI(), false));
+            });
+            boolean notStated = values.isEmpty() && g.contains(article, NOT_STATED, p);
+            out.add(new ArticlePage.RecordField(field[0], field[1], values, notStated));
+        }
+        return out;
     }
 
     /** The address of the article view with an item's passages highlighted and the first one in view. */
