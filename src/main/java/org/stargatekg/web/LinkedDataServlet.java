@@ -251,7 +251,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 notFound(req, resp, iri);
                 return;
             }
-            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node);
+            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node, "1".equals(req.getParameter("records")));
             html(resp, 200, "explore.jte", Map.of("page", page));
         } finally {
             dsg.end();

@@ -153,16 +153,21 @@ class BrowserTest {
     }
 
     @Test
-    void graph_view_draws_the_neighbourhood_and_recentres_on_click() {
+    void graph_view_draws_the_neighbourhood_and_grows_in_place_on_click() {
         open("explore?iri=" + server.base() + "id/sam-altman");
         var d = browser.driver();
         List<WebElement> nodes = d.findElements(By.cssSelector("svg.explore g.node"));
         assertTrue(nodes.size() > 5, "nodes: " + nodes.size());
         assertEquals("Sam Altman", d.findElement(By.cssSelector("svg.explore g.node.center text")).getAttribute("textContent"));
+        String before = d.getCurrentUrl();
         WebElement openai = nodes.stream().filter(n -> n.findElement(By.tagName("text")).getAttribute("textContent").equals("OpenAI"))
                                  .findFirst().orElseThrow();
         openai.findElement(By.tagName("circle")).click();
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("svg.explore g.node.center text"), "textContent", "OpenAI"));
+        browser.waiting().until(dr -> dr.findElements(By.cssSelector("svg.explore g.node.grown")).size() > 0);
+        assertEquals(before, d.getCurrentUrl(), "the page was reloaded instead of growing in place");
+        assertEquals("Sam Altman", d.findElement(By.cssSelector("svg.explore g.node.center text")).getAttribute("textContent"));
+        assertTrue(d.findElements(By.cssSelector("svg.explore g.edge.grown text")).stream()
+                    .anyMatch(t -> !t.getAttribute("textContent").isBlank()), "grown edges have no labels");
         assertNothingLeftThisMachine();
     }
 }
