@@ -360,6 +360,32 @@
     });
   }
   document.getElementById('sparql-form').addEventListener('submit', run);
+
+  // ---- Syntax as you type: the server parses (nothing runs) a moment after the last key, and the line is marked.
+  var syntax = document.getElementById('syntax'), syntaxTimer = null, marked = null, asked = 0;
+  function checkSyntax() {
+    var query = editor.getValue(), ticket = ++asked;
+    if (query.length > 20000) { syntax.textContent = ''; return; }
+    fetch('/sparql-syntax?query=' + encodeURIComponent(query), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (json) {
+        if (ticket !== asked) return;
+        if (marked !== null) { editor.removeLineClass(marked, 'background', 'syntax-error-line'); marked = null; }
+        if (json.ok) {
+          syntax.textContent = 'Syntax OK';
+          syntax.className = 'syntax ok';
+        } else {
+          syntax.textContent = (json.line ? 'Line ' + json.line + ', column ' + json.column + ': ' : '') + (json.error || 'not a valid query');
+          syntax.className = 'syntax error';
+          if (json.line) { marked = json.line - 1; editor.addLineClass(marked, 'background', 'syntax-error-line'); }
+        }
+      }).catch(function () { syntax.textContent = ''; });
+  }
+  editor.on('change', function () {
+    clearTimeout(syntaxTimer);
+    syntaxTimer = setTimeout(checkSyntax, 400);
+  });
+  checkSyntax();
   editor.setOption('extraKeys', {
     'Ctrl-Enter': function () { run(); }, 'Cmd-Enter': function () { run(); },
     'Ctrl-Space': 'autocomplete'

@@ -100,6 +100,10 @@ public final class LinkedDataServlet extends HttpServlet {
             lookup(req, resp);
             return;
         }
+        if (path.equals(SyntaxCheck.PATH)) {
+            SyntaxCheck.answer(req, resp);
+            return;
+        }
         resource(path, req, resp);
     }
 

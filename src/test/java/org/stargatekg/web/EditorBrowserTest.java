@@ -262,4 +262,18 @@ class EditorBrowserTest {
                                                 .map(org.openqa.selenium.WebElement::getText).toList();
         assertTrue(offered.stream().anyMatch(o -> o.startsWith("id:elon-musk")), offered.toString());
     }
+
+    @Test
+    void a_syntax_error_is_shown_with_its_line_as_you_type_and_nothing_runs() {
+        setValue("SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER (?o = ) }");
+        var d = browser.driver();
+        browser.waiting().until(dr -> dr.findElement(By.id("syntax")).getText().startsWith("Line 3"));
+        assertFalse(d.findElements(By.cssSelector(".CodeMirror .syntax-error-line")).isEmpty(), "the line is not marked");
+        setValue("SELECT * WHERE { ?s ?p ?o } LIMIT 1");
+        browser.waiting().until(dr -> dr.findElement(By.id("syntax")).getText().equals("Syntax OK"));
+        assertTrue(d.findElements(By.cssSelector(".CodeMirror .syntax-error-line")).isEmpty(), "the mark stayed");
+        var bad = server.get("/sparql-syntax?query=" + RunningServer.encode("SELECT ?x WHERE { ?x"), "application/json");
+        assertEquals(200, bad.statusCode());
+        assertTrue(bad.body().contains("\"ok\" : false") && bad.body().contains("\"line\""), bad.body());
+    }
 }
