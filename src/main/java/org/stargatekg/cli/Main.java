@@ -10,12 +10,12 @@ import org.stargatekg.backend.Backend;
 import org.stargatekg.backend.InMemoryBackend;
 import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.backend.Tdb2Backend;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.load.LoadException;
-import org.stargatekg.load.PersistentStore;
-import org.stargatekg.load.StoreInUseException;
+import org.stargatekg.backend.PersistentStore;
+import org.stargatekg.backend.StoreInUseException;
 import org.stargatekg.remote.ClosedConnections;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.vocab.Namespaces;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stargate-kg",
          mixinStandardHelpOptions = true,
          versionProvider = VersionProvider.class,
-         subcommands = {LoadCommand.class, DraftCommand.class},
+         subcommands = {LoadCommand.class, DraftCommand.class, AuthorCommand.class},
          description = {"Loads the Stargate knowledge graph, validates it, and serves it read-only over SPARQL at /sparql.",
                         "With --sparql-endpoint, serves the same pages and endpoint from an external SPARQL store instead."})
 public final class Main implements Callable<Integer> {

@@ -19,7 +19,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.vocab.SCHEMA;
 import org.stargatekg.vocab.SG;
 import org.stargatekg.vocab.Namespaces;

@@ -20,13 +20,13 @@ import org.apache.jena.riot.web.HttpNames;
  * for every query form together, so one Accept header that serves all forms (the editor's, say) still works; a type
  * offered only for another form gets that form's default, as before.
  */
-final class QueryAccept {
+public final class QueryAccept {
 
     /** Media types for SELECT and ASK results, in Fuseki's order. */
-    static final List<String> RESULTS = types(DEF.rsOfferTable, DEF.rsOfferBoolean);
+    public static final List<String> RESULTS = types(DEF.rsOfferTable, DEF.rsOfferBoolean);
 
     /** Media types for CONSTRUCT and DESCRIBE results, in Fuseki's order. */
-    static final List<String> RDF = types(DEF.constructOffer, DEF.quadsOffer);
+    public static final List<String> RDF = types(DEF.constructOffer, DEF.quadsOffer);
 
     private static final AcceptList OFFERS = AcceptList.create(
             java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).toArray(String[]::new));
@@ -42,7 +42,7 @@ final class QueryAccept {
      * not parse (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
      * overrides the header.
      */
-    static boolean acceptable(HttpServletRequest req) {
+    public static boolean acceptable(HttpServletRequest req) {
         for (String p : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3))
             if (req.getParameter(p) != null && !req.getParameter(p).isBlank())
                 return true;
@@ -61,7 +61,7 @@ final class QueryAccept {
     }
 
     /** Answers 406 with the types on offer for each query form. */
-    static void refuse(HttpServletResponse resp) throws IOException {
+    public static void refuse(HttpServletResponse resp) throws IOException {
         byte[] body = ("406 Not Acceptable: SELECT and ASK results are available as " + String.join(", ", RESULTS)
                        + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
                        + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n")

@@ -1,2 +1,2 @@
-/** HTTP: how the server's addresses map onto the graph's permanent IRIs, and (in time) the server and its filters. */
+/** HTTP as every servlet speaks it: content negotiation over the whole Accept header, the security headers, and a request body read once and replayed. */
 package org.stargatekg.http;

@@ -23,7 +23,7 @@ import org.stargatekg.vocab.NIF;
  * {@code anchorLines} gives the line of each {@code nif:anchorOf} statement, so that a passage anchored by its words
  * that cannot be placed is reported where it is written.
  */
-record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Triple>> files, Graph articleTriples, Graph externalTriples, Graph merged,
+public record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Triple>> files, Graph articleTriples, Graph externalTriples, Graph merged,
                      Map<Triple, Long> anchorLines) {
 
     /** The name of the text file every article folder holds. */
@@ -33,7 +33,7 @@ record ArticleFolder(String name, Path dir, ArticleText text, Map<Path, List<Tri
     static final String EXTERNAL_PREFIX = "external";
 
     /** Reads article.txt and parses every *.ttl file of a folder, failing on the first unreadable or malformed file. */
-    static ArticleFolder read(Path dir, String base) {
+    public static ArticleFolder read(Path dir, String base) {
         String name = SourceFiles.fileName(dir);
         Path textFile = dir.resolve(ARTICLE_FILE);
         if (!Files.isRegularFile(textFile))

@@ -9,7 +9,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.stargatekg.store.FrozenDatasetGraph;
+import org.stargatekg.engine.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.Namespaces;
 
 /** A loaded and validated dataset (one named graph per source, the union as default graph) with what the load noted on the way. */
@@ -38,7 +38,7 @@ public final class KnowledgeGraph {
     private final int graphs;
 
     /** Wraps a store that holds only named graphs; it is served through a read-only view with the union as default graph. */
-    KnowledgeGraph(DatasetGraph store, Namespaces namespaces, List<String> notes, Origin origin) {
+    public KnowledgeGraph(DatasetGraph store, Namespaces namespaces, List<String> notes, Origin origin) {
         this.store = store;
         this.origin = origin;
         this.dataset = DatasetFactory.wrap(new ReadOnlyUnionView(store));
@@ -60,7 +60,7 @@ public final class KnowledgeGraph {
     }
 
     /** The store behind the served view: only named graphs; for the loader, which copies it into a TDB2 store. */
-    DatasetGraph store() {
+    public DatasetGraph store() {
         return store;
     }
 

@@ -15,10 +15,15 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.stargatekg.store.FrozenDatasetGraph;
+import org.stargatekg.engine.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.SG;
+import org.stargatekg.engine.EnginePatch;
+import org.stargatekg.engine.infer.Materializer;
+import org.stargatekg.engine.infer.RuleMaterializer;
+import org.stargatekg.engine.store.StockStore;
+import org.stargatekg.engine.infer.OrderedParallel;
 
 /**
  * Loads an ontology folder and article folders into a {@link KnowledgeGraph}, all or nothing:
@@ -43,7 +48,7 @@ public final class KnowledgeGraphLoader {
     private final Namespaces namespaces;
     private Path ontologyDir;
     private final List<Path> articleDirs = new ArrayList<>();
-    private PersistentStore store;
+    private KeptGraph store;
     private boolean verifyStore;
     private final Map<String, Long> phaseNanos = new LinkedHashMap<>();
 
@@ -85,7 +90,7 @@ public final class KnowledgeGraphLoader {
     }
 
     /** Keeps the loaded graph in a TDB2 store on disk, and serves from it without reading the files when they have not changed. */
-    public KnowledgeGraphLoader store(PersistentStore store) {
+    public KnowledgeGraphLoader store(KeptGraph store) {
         this.store = Objects.requireNonNull(store, "store");
         return this;
     }
@@ -108,20 +113,12 @@ public final class KnowledgeGraphLoader {
         List<Path> folders = new ArrayList<>();
         folders.add(ontologyDir);
         folders.addAll(articleDirs);
-        String fingerprint = PersistentStore.fingerprint(namespaces.namespace(), folders);
-        if (store.holds(fingerprint)) {
-            KnowledgeGraph kept = StoreCheck.open(store, namespaces, verifyStore);
-            if (kept != null) {
-                LOG.info("Serving the store {} as it is: it holds these sources (sha256 {}), its files, counts{} as the load left them",
-                         store.dir().toAbsolutePath(), fingerprint, verifyStore ? ", content and indexes" : "");
-                return kept;
-            }
-        }
-        // Whatever the folder held is replaced: start from an empty database rather than clear a possibly damaged one.
-        store.discard();
+        KnowledgeGraph kept = store.open(folders, namespaces, verifyStore);
+        if (kept != null)
+            return kept;
+        // Every source is read and checked before the store is touched: a folder that fails leaves it as it was.
         KnowledgeGraph loaded = loadFiles(KnowledgeGraph.Origin.FILES_INTO_STORE);
-        DatasetGraph saved = store.save(loaded.store(), fingerprint, namespaces.namespace());
-        LOG.info("Loaded and validated the sources into the store {} (sha256 {})", store.dir().toAbsolutePath(), fingerprint);
+        DatasetGraph saved = store.replace(loaded.store(), folders, namespaces);
         return new KnowledgeGraph(saved, namespaces, loaded.notes(), KnowledgeGraph.Origin.FILES_INTO_STORE);
     }
 
@@ -158,7 +155,9 @@ public final class KnowledgeGraphLoader {
         FrozenDatasetGraph asserted = builder.snapshot();
         time("dataset", t);
         t = System.nanoTime();
-        List<Triple> inferred = new Materializer().inferTriples(ontology, asserted.getUnionGraph());
+        List<Triple> inferred = EnginePatch.MATERIALIZER.patched()
+                ? new Materializer().inferTriples(ontology, asserted.getUnionGraph())
+                : RuleMaterializer.infer(ontology, asserted.getUnionGraph()).find().toList();
         asserted = null;
         time("materialize", t);
 
@@ -166,7 +165,7 @@ public final class KnowledgeGraphLoader {
         // Read-only and compact: each term held once, each quad four ints in six sorted orders. Like Jena's in-memory
         // dataset and unlike TDB2, it keeps every literal's lexical form as written ("80000000000"^^xsd:decimal).
         builder.add(namespaces.inferredGraph(), inferred);
-        FrozenDatasetGraph built = builder.build();
+        DatasetGraph built = EnginePatch.FROZEN_STORE.patched() ? builder.build() : StockStore.copyOf(builder.build());
         time("dataset", t);
 
         // SHACL sees everything served (articles, ontology, inferred triples) through the store's union graph, which

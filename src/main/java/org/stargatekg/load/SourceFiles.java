@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Listing and naming the files of a folder, whether the folder is on disk or inside a jar. */
-final class SourceFiles {
+public final class SourceFiles {
 
     private SourceFiles() {}
 
     /** The regular files directly in a folder whose names end with the suffix, sorted by name. */
-    static List<Path> list(Path dir, String suffix) {
+    public static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isRegularFile)
                           .filter(p -> fileName(p).endsWith(suffix))
@@ -26,7 +26,7 @@ final class SourceFiles {
     }
 
     /** The sub-folders directly in a folder, sorted by name. */
-    static List<Path> subFolders(Path dir) {
+    public static List<Path> subFolders(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isDirectory)
                           .sorted((a, b) -> fileName(a).compareTo(fileName(b)))
@@ -37,14 +37,14 @@ final class SourceFiles {
     }
 
     /** The last name of a path, without any trailing "/" that zip file systems add to folders. */
-    static String fileName(Path path) {
+    public static String fileName(Path path) {
         Path name = path.getFileName();
         String s = name == null ? "" : name.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** A name for a file that a person can find: the absolute path on disk, or the jar: URI inside a jar. */
-    static String describe(Path path) {
+    public static String describe(Path path) {
         if (path.getFileSystem() == FileSystems.getDefault())
             return path.toAbsolutePath().normalize().toString();
         return path.toUri().toString();

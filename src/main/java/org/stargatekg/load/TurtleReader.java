@@ -37,7 +37,7 @@ import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /** Parses one Turtle file against the dataset namespace and turns every parser complaint, warnings included, into a {@link LoadException}. */
-final class TurtleReader {
+public final class TurtleReader {
 
     private TurtleReader() {}
 
@@ -45,7 +45,7 @@ final class TurtleReader {
      * Parses a Turtle file with relative IRIs resolved against the dataset namespace; fails naming file, line and column,
      * and also fails on bytes that are not UTF-8 and on a file that states no triples.
      */
-    static Graph read(Path file, String base) {
+    public static Graph read(Path file, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
         // The graph keeps the file's prefixes too (error reports abbreviate with the shapes file's own).
         parse(file, iris(base), new Tokenizer[1], StreamRDFLib.graph(graph));

@@ -8,7 +8,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
-import org.stargatekg.store.ReadOnlyDatasetGraph;
+import org.stargatekg.engine.store.ReadOnlyDatasetGraph;
 
 /**
  * The dataset of a {@link RemoteStore} as a read-only {@code DatasetGraph}, shaped like the embedded one: our named

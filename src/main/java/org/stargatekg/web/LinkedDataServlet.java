@@ -17,13 +17,12 @@ import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Reads;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.describe.Dumps;
 import org.stargatekg.describe.ExtensionFunctions;
 

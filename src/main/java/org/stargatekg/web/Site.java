@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.Lang;
@@ -18,7 +17,7 @@ import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Backend;
 import org.stargatekg.backend.Reads;
 import org.stargatekg.vocab.Prefixes;
-import org.stargatekg.http.AddressMap;
+import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.SCHEMA;

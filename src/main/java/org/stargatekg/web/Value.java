@@ -20,9 +20,4 @@ public record Value(Link link, String lexical, String language, Link datatype, S
     public boolean isLink() {
         return link != null;
     }
-
-    /** The text to display for a literal: the formatted amount if there is one, else the lexical form. */
-    public String display() {
-        return formatted != null ? formatted : lexical;
-    }
 }

@@ -27,7 +27,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.system.StreamRDF;
@@ -39,9 +38,8 @@ import org.apache.jena.system.Txn;
 import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.remote.RemoteStore;
-import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.vocab.Namespaces;
 

@@ -19,7 +19,7 @@ import org.apache.jena.system.Txn;
 import org.stargatekg.describe.DatasetStatistics;
 import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
-import org.stargatekg.load.PersistentStore;
+import org.stargatekg.backend.PersistentStore;
 import org.stargatekg.search.SearchIndex;
 import org.stargatekg.vocab.Namespaces;
 

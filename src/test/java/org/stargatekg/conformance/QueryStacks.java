@@ -11,8 +11,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.stargatekg.http.QuerySettings;
-import org.stargatekg.store.FrozenDatasetGraph;
+import org.stargatekg.engine.EnginePatch;
+import org.stargatekg.engine.store.StockStore;
+import org.stargatekg.server.QuerySettings;
+import org.stargatekg.engine.store.FrozenDatasetGraph;
 
 /**
  * The two ways a test runs a query: through the stack we serve (our frozen store with its planner, and the query
@@ -30,7 +32,7 @@ final class QueryStacks {
     static Dataset ours(Collection<Quad> quads) {
         FrozenDatasetGraph.Builder b = FrozenDatasetGraph.builder();
         quads.forEach(b::add);
-        return DatasetFactory.wrap(b.build());
+        return DatasetFactory.wrap(EnginePatch.FROZEN_STORE.patched() ? b.build() : StockStore.copyOf(b.build()));
     }
 
     /** Jena's transactional in-memory dataset holding the same quads. */

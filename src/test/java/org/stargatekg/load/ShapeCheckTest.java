@@ -23,6 +23,7 @@ import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.stargatekg.vocab.Namespaces;
+import org.stargatekg.engine.infer.Materializer;
 
 /**
  * The loader's SHACL step ({@link ShapeCheck}: focus nodes in slices on every core, sh:class answered by

@@ -1,5 +1,7 @@
 package org.stargatekg.load;
 
+import org.stargatekg.engine.infer.Materializer;
+
 import org.stargatekg.vocab.Namespaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

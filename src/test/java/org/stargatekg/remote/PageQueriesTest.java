@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stargatekg.backend.RemoteBackend;
 import org.stargatekg.bench.ArticleGenerator;
-import org.stargatekg.http.StargateServer;
+import org.stargatekg.server.StargateServer;
 import org.stargatekg.support.RunningServer;
 import org.stargatekg.vocab.Namespaces;
 

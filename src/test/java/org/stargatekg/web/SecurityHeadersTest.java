@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Headers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpRequest;

@@ -1,0 +1,2 @@
+/** Materialization of the ontology entailments the loader adds, equivalent to Jena rules on the same data. */
+package org.stargatekg.engine.infer;
