@@ -244,7 +244,7 @@ class LinkedDataTest {
         assertEquals("$500 billion", amount.text());
         assertEquals("500000000000 USD", amount.attr("title"));
         Document claim = Jsoup.parse(server.get("/id/amount-softbank-secured-claimed", "text/html").body());
-        assertEquals("under $10 billion", claim.selectFirst(".amount").text());
+        assertEquals("well under $10 billion, as Elon Musk put it", claim.selectFirst(".amount").text());
     }
 
     @Test
