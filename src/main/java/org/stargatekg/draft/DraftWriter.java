@@ -111,6 +111,9 @@ public final class DraftWriter {
             described.add(ev(draft.keywordsPassage));
         if (!described.isEmpty())
             sb.append("    sg:describedIn ").append(String.join(" , ", described)).append(" ;\n");
+        // A text file carries no publisher, date, author or source address: the draft says so, and a reviewer who
+        // knows them gives them instead (dcterms:publisher, dcterms:issued, dcterms:creator, schema:url).
+        sb.append("    sg:notStated dcterms:publisher , dcterms:issued , dcterms:creator , schema:url ;\n");
         sb.append(REVIEW.replace(" ;\n", " .\n\n"));
         sb.append("# --- Passages ----------------------------------------------------------------------\n\n");
         for (Draft.Passage p : draft.passages) {
