@@ -26,7 +26,8 @@ final class DeadlineReplace extends E_StrReplace {
     DeadlineReplace(Expr input, Expr pattern, Expr replacement, Expr flags, DeadlineText.Deadline deadline) {
         super(input, pattern, replacement, flags);
         this.deadline = deadline;
-        boolean fixed = DeadlineRegex.isString(pattern) && (flags == null || DeadlineRegex.isString(flags));
+        boolean fixed = DeadlineRegex.isString(pattern) && (flags == null || DeadlineRegex.isString(flags))
+                        && !NestedRepetition.nested(pattern.getConstant().getString());
         this.constant = fixed ? RegexEngine.makePattern("REPLACE", pattern.getConstant().getString(),
                                                         flags == null ? null : flags.getConstant().getString())
                               : null;
@@ -39,6 +40,7 @@ final class DeadlineReplace extends E_StrReplace {
         if (pattern == null) {
             String p = NodeValueOps.checkAndGetStringLiteral("replace", args.get(1)).getLiteralLexicalForm();
             String f = args.size() > 3 ? NodeValueOps.checkAndGetStringLiteral("replace", args.get(3)).getLiteralLexicalForm() : null;
+            NestedRepetition.check(p, f);
             pattern = RegexEngine.makePattern("replace", p, f);
         }
         String text = NodeValueOps.checkAndGetStringLiteral("replace", input).getLiteralLexicalForm();
