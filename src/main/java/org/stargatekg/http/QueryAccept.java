@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,18 +27,14 @@ public final class QueryAccept {
     /** Media types for CONSTRUCT and DESCRIBE results, in Fuseki's order. */
     public static final List<String> RDF = types(DEF.constructOffer, DEF.quadsOffer);
 
-    private static final AcceptList OFFERS = AcceptList.create(
-            java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).toArray(String[]::new));
-
-    /** An Accept header made of media ranges ("type/subtype" with parameters); anything else is ignored. */
-    private static final Pattern MEDIA_RANGES = Pattern.compile(
-            "\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?(,\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?)*\\s*");
+    /** Every type an answer to /sparql or /data comes in, for {@link RestatedAccept}. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).distinct().toList();
 
     private QueryAccept() {}
 
     /**
-     * Whether Fuseki can answer the request in a type it accepts: true without an Accept header, with one that does
-     * not parse (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
+     * Whether Fuseki can answer the request in a type it accepts: true without an Accept header, with one where no
+     * part parses (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
      * overrides the header.
      */
     public static boolean acceptable(HttpServletRequest req) {
@@ -47,17 +42,9 @@ public final class QueryAccept {
             if (req.getParameter(p) != null && !req.getParameter(p).isBlank())
                 return true;
         String accept = Negotiation.accept(req);
-        if (accept == null || accept.isBlank() || !MEDIA_RANGES.matcher(accept).matches())
+        if (Negotiation.parse(accept).isEmpty())
             return true;
-        AcceptList wanted;
-        try {
-            wanted = new AcceptList(accept);
-        } catch (RuntimeException unparsable) {
-            return true;
-        }
-        if (wanted.entries().isEmpty())
-            return true;
-        return AcceptList.match(wanted, OFFERS) != null;
+        return Negotiation.choose(accept, ALL, null) != null;
     }
 
     /** Answers 406 with the types on offer for each query form. */

@@ -331,6 +331,9 @@ public final class StargateServer {
                    .addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
                    .addFilter(SPARQL_PATH, new FusekiLengths())
                    .addFilter(GSP_PATH, new FusekiLengths())
+                   .addFilter(GSP_PATH, (request, response, chain) -> chain.doFilter(
+                           new org.stargatekg.http.RestatedAccept((jakarta.servlet.http.HttpServletRequest) request,
+                                                                   org.stargatekg.http.QueryAccept.RDF), response))
                    .addServlet(SPARQL_PATH, new FusekiFallback())
                    .addServlet(GSP_PATH, new FusekiFallback())
                    .addServlet("/search", new SearchServlet(search, site))

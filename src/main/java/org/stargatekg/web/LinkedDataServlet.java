@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Negotiation;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
@@ -45,7 +45,6 @@ public final class LinkedDataServlet extends HttpServlet {
             new Format("TriG", "application/trig", ".trig"),
             new Format("N-Quads", "application/n-quads", ".nq"));
 
-    private static final AcceptList OFFERS = AcceptList.create(FORMATS.stream().map(Format::mediaType).toArray(String[]::new));
     /** Where a permanent IRI is looked up: {@code /resource?uri=IRI}. */
     public static final String LOOKUP_PATH = "/resource";
 
@@ -276,19 +275,10 @@ public final class LinkedDataServlet extends HttpServlet {
 
     /** The format the Accept header prefers among ours, or null when it accepts none of them. */
     static Format negotiate(HttpServletRequest req, String fallback) {
-        String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank())
+        String accept = Negotiation.accept(req);
+        if (accept == null)
             accept = fallback != null ? fallback : "*/*";
-        AcceptList wanted;
-        try {
-            wanted = new AcceptList(accept);
-        } catch (RuntimeException ex) {
-            return null;
-        }
-        MediaType match = AcceptList.match(wanted, OFFERS);
-        if (match == null)
-            return null;
-        String type = match.getContentTypeStr();
+        String type = Negotiation.choose(accept, FORMATS.stream().map(Format::mediaType).toList(), null);
         return FORMATS.stream().filter(f -> f.mediaType().equals(type)).findFirst().orElse(null);
     }
 

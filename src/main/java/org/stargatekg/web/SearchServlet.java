@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Negotiation;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -83,8 +85,8 @@ public final class SearchServlet extends HttpServlet {
     private static boolean wantsJson(HttpServletRequest req) {
         if ("json".equals(req.getParameter("format")))
             return true;
-        String accept = req.getHeader("Accept");
-        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        String accept = Negotiation.accept(req);
+        return accept != null && "application/json".equals(Negotiation.choose(accept, List.of("text/html", "application/json"), null));
     }
 
     private void fail(HttpServletResponse resp, boolean json, String query, String message) throws IOException {
