@@ -26,6 +26,12 @@ public final class CutOffAnswers extends HttpFilter {
     /** The start of the line Fuseki writes into an answer whose query was cancelled while it streamed. */
     public static final String MARKER = "##  Query cancelled due to timeout";
 
+    /**
+     * The request attribute set (to the reason) when a query was stopped for going past its memory budget: past the
+     * held start of its answer, that answer is cut off the same way.
+     */
+    public static final String STOPPED = "org.stargatekg.queryStopped";
+
     private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private final QueryWatch watch;
@@ -42,7 +48,9 @@ public final class CutOffAnswers extends HttpFilter {
         Held answer = new Held(resp, held);
         try (QueryWatch.Ticket ticket = watch.begin()) {
             chain.doFilter(req, answer);
-            if (!ticket.cancelled()) {
+            if (req.getAttribute(STOPPED) != null && answer.passedOn) {
+                throw new CutOffAnswer();
+            } else if (!ticket.cancelled()) {
                 answer.release();
             } else if (!answer.passedOn) {
                 // Whatever Fuseki made of it (a 503 before the first row, or a 400 with part of the rows and its

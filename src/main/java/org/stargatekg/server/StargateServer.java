@@ -357,7 +357,8 @@ public final class StargateServer {
 
         /** Settings applied to every query: see {@link QuerySettings}. */
         private Context queryContext(QueryWatch watch) {
-            return QuerySettings.context(queryTimeout, backend, watch);
+            return QuerySettings.context(queryTimeout, backend, watch,
+                                         new org.stargatekg.engine.query.QueryBudget(limits.maxStringLength(), limits.maxHeldRows()));
         }
 
         /**
