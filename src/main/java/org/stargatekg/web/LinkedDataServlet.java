@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.vocab.IriText;
+
 import org.stargatekg.http.Negotiation;
 
 import java.io.IOException;
@@ -227,8 +229,13 @@ public final class LinkedDataServlet extends HttpServlet {
             return;
         }
         String local = site.addresses().path(iri);
+        // An IRI no query can name (a space, '>', '}') is in no store: asked of an external store it was a 500.
+        if (local == null || !IriText.writable(iri)) {
+            notFound(req, resp, iri);
+            return;
+        }
         Node node = NodeFactory.createURI(iri);
-        if (local == null || !Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
+        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
             notFound(req, resp, iri);
             return;
         }
