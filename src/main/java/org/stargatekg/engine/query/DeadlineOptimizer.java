@@ -106,7 +106,10 @@ public final class DeadlineOptimizer implements RewriteFactory {
             List<ExprAggregator> aggregators = new ArrayList<>();
             for (ExprAggregator agg : op.getAggregators())
                 aggregators.add(new ExprAggregator(agg.getVar(), BoundedStrings.groupConcat(agg.getAggregator(), budget)));
-            return OpGroup.create(counted(sub), op.getGroupVars(), aggregators);
+            // COUNT(*), SUM and the like over one group hold one value, whatever they are fed: only groups by key and
+            // DISTINCT aggregates hold what they see.
+            boolean holds = !op.getGroupVars().isEmpty() || op.getAggregators().stream().anyMatch(a -> a.getAggregator().getClass().getSimpleName().contains("Distinct"));
+            return OpGroup.create(holds ? counted(sub) : sub, op.getGroupVars(), aggregators);
         }
 
         private Op counted(Op sub) {
