@@ -1,5 +1,7 @@
 package org.stargatekg.describe;
 
+import org.stargatekg.http.Responses;
+
 import org.stargatekg.http.Negotiation;
 
 import java.io.IOException;
@@ -96,9 +98,6 @@ public final class DescriptionServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, type + "; charset=utf-8", body);
     }
 }

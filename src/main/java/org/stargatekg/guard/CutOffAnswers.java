@@ -1,5 +1,7 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,13 +67,9 @@ public final class CutOffAnswers extends HttpFilter {
 
     /** Answers 503 in place of a held answer; the headers other filters set (security, CORS) stay. */
     private static void timedOut(HttpServletResponse resp) throws IOException {
-        byte[] body = "Query timed out\n".getBytes(StandardCharsets.UTF_8);
         resp.resetBuffer();
-        resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query timed out\n");
     }
 
     /** Thrown after an answer was cut off past its start: Jetty then aborts the response instead of ending it. */

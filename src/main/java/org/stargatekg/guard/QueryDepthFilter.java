@@ -1,5 +1,7 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import org.stargatekg.http.ReplayedBody;
 
 import java.io.IOException;
@@ -59,10 +61,6 @@ public final class QueryDepthFilter extends HttpFilter {
             return;
         }
         LOG.warn("Refused a query of {} characters: {}", query.length(), reason);
-        byte[] message = (heading + reason + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(message.length);
-        resp.getOutputStream().write(message);
+        Responses.text(resp, HttpServletResponse.SC_BAD_REQUEST, heading + reason + "\n");
     }
 }

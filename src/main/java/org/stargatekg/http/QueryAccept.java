@@ -1,7 +1,6 @@
 package org.stargatekg.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,15 +48,10 @@ public final class QueryAccept {
 
     /** Answers 406 with the types on offer for each query form. */
     public static void refuse(HttpServletResponse resp) throws IOException {
-        byte[] body = ("406 Not Acceptable: SELECT and ASK results are available as " + String.join(", ", RESULTS)
-                       + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
-                       + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n")
-                .getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "406 Not Acceptable: SELECT and ASK results are available as "
+                       + String.join(", ", RESULTS) + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
+                       + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n");
     }
 
     private static List<String> types(AcceptList... offers) {

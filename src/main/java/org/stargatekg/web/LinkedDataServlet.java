@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Responses;
+
 import org.stargatekg.vocab.IriText;
 
 import org.stargatekg.http.Negotiation;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -211,11 +212,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 default -> throw new IllegalStateException("no writer for " + format);
             }
         });
-        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(200);
-        resp.setContentType(format.mediaType() + "; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, 200, format.mediaType() + "; charset=utf-8", out.toString());
     }
 
     /**
@@ -290,19 +287,11 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     private void html(HttpServletResponse resp, int status, String template, Map<String, Object> params) throws IOException {
-        byte[] body = templates.render(template, params).getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, "text/html; charset=utf-8", templates.render(template, params));
     }
 
     private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, status, message);
     }
 
     private void serveStatic(String name, HttpServletResponse resp) throws IOException {

@@ -1,5 +1,7 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Responses;
+
 import org.stargatekg.http.Negotiation;
 
 import java.io.IOException;
@@ -121,11 +123,7 @@ public final class SearchServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, String type, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type + "; charset=utf-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, type + "; charset=utf-8", text);
     }
 }
