@@ -84,7 +84,7 @@ public final class Negotiation {
     }
 
     private static Range range(String part, int position) {
-        String[] pieces = part.split(";");
+        String[] pieces = part.split(";", -1);
         String name = pieces[0].strip().toLowerCase(Locale.ROOT);
         int slash = name.indexOf('/');
         if (slash <= 0 || slash == name.length() - 1 || name.indexOf('/', slash + 1) >= 0 || !token(name.substring(0, slash))
@@ -101,10 +101,10 @@ public final class Negotiation {
                 try {
                     q = Double.parseDouble(p.substring(p.indexOf('=') + 1).strip());
                 } catch (NumberFormatException bad) {
-                    return null;
+                    q = 1; // As Jena read it: the type still counts, so "text/html;q=abc" alone is not acceptable at /sparql.
                 }
                 if (!(q >= 0 && q <= 1))
-                    return null;
+                    q = 1;
             }
         }
         return new Range(type, subtype, q, position);
@@ -174,34 +174,25 @@ public final class Negotiation {
     }
 
     /**
-     * An Accept header equivalent to the request's for these offers, naming each acceptable offer with its quality
-     * (best first): what is handed to code that negotiates by itself (Fuseki), so it never parses a client's header
-     * and picks what {@link #choose} would. Null when the request has no usable Accept header.
+     * An Accept header equivalent to the request's for these offers, naming each acceptable offer with the quality the
+     * request gives it: what is handed to code that negotiates by itself (Fuseki, which among equals takes its own
+     * first offer for the query form), so it never parses a client's header, honours {@code q=0} and reads types
+     * case-insensitively. Null when the request has no usable Accept header.
      */
     public static String restated(String accept, List<String> offered) {
         List<Range> ranges = parse(accept);
         if (ranges.isEmpty())
             return null;
-        List<String> order = new ArrayList<>();
-        List<String> left = new ArrayList<>(offered);
-        while (!left.isEmpty()) {
-            String next = choose(accept, left, null);
-            if (next == null)
-                break;
-            order.add(next);
-            left.remove(next);
-        }
-        if (order.isEmpty())
-            return "application/x-none-acceptable";
         StringBuilder sb = new StringBuilder();
-        double q = 1.0;
-        for (String type : order) {
+        for (String type : offered) {
+            double q = quality(ranges, type);
+            if (q <= 0)
+                continue;
             if (sb.length() > 0)
                 sb.append(", ");
             sb.append(type).append(";q=").append(String.format(Locale.ROOT, "%.3f", q));
-            q = Math.max(0.001, q - 0.001);
         }
-        return sb.toString();
+        return sb.length() == 0 ? "application/x-none-acceptable" : sb.toString();
     }
 
     /** Whether a browser asks: HTML is named outright and preferred to every other offer. */

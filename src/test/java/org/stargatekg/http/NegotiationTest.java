@@ -32,7 +32,8 @@ class NegotiationTest {
         assertEquals("text/csv", Negotiation.choose("*/*;q=0.1, text/csv", OFFERS, null));
         assertEquals("application/sparql-results+json", Negotiation.choose("*/*", OFFERS, null));
         assertEquals("text/csv", Negotiation.choose((String) null, OFFERS, "text/csv"));
-        assertEquals("text/csv", Negotiation.choose("garbage, ;;;", OFFERS, "text/csv"));
+        assertEquals("text/csv", Negotiation.choose("garbage, ;;;,,,", OFFERS, "text/csv"));
+        assertNull(Negotiation.choose("text/html;q=abc", OFFERS, "text/csv"));
     }
 
     @Test
@@ -44,7 +45,7 @@ class NegotiationTest {
     @Test
     void restated_header_leads_another_negotiator_to_the_same_choice() {
         String restated = Negotiation.restated("TEXT/CSV;q=0.4, */*;q=0.1, application/sparql-results+json;q=0", OFFERS);
-        assertEquals("text/csv;q=1.000, text/tab-separated-values;q=0.999", restated);
+        assertEquals("text/csv;q=0.400, text/tab-separated-values;q=0.100", restated);
         assertEquals("application/x-none-acceptable", Negotiation.restated("text/csv;q=0", OFFERS));
     }
 }
