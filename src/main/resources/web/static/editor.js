@@ -166,35 +166,150 @@
     document.getElementById('downloads').hidden = false;
   }
 
-  // ---- Results.
-  function cell(term) {
+  // ---- Results: prefixed names with the graph's prefixes, labels beside IRIs, our IRIs linking to their pages here,
+  // sorting by a column and paging; at most PAGE rows are drawn at once (the downloads stay complete).
+  var PAGE = 100;
+  var shown = null; // { vars, rows, sortBy, descending, page, labels }
+
+  function prefixMap(query) {
+    var map = {}, re = /^\s*PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>/gim, m;
+    Object.keys(completions.prefixes || {}).forEach(function (p) { map[p] = completions.prefixes[p]; });
+    while ((m = re.exec(query || '')) !== null) map[m[1] || ''] = m[2];
+    return map;
+  }
+  var prefixes = prefixMap('');
+
+  function shortName(iri) {
+    var best = null;
+    Object.keys(prefixes).forEach(function (p) {
+      var ns = prefixes[p];
+      if (iri.indexOf(ns) === 0 && /^[\w.-]*$/.test(iri.slice(ns.length)) && (!best || ns.length > prefixes[best].length)) best = p;
+    });
+    return best === null ? null : best + ':' + iri.slice(prefixes[best].length);
+  }
+
+  // Our own IRIs open their page on this server (the path under the dataset namespace); others go out, marked so.
+  var namespace = (completions.prefixes && completions.prefixes.id || '').replace(/id\/$/, '');
+  function localHref(iri) {
+    if (namespace && iri.indexOf(namespace) === 0) return '/' + iri.slice(namespace.length);
+    if (namespace && iri.indexOf(namespace.replace(/\/$/, '')) === 0) return '/ontology';
+    return null;
+  }
+
+  function cell(term, labels) {
     var td = document.createElement('td');
     if (!term) return td;
     if (term.type === 'uri') {
       var a = document.createElement('a');
-      a.href = term.value;
-      a.textContent = term.value;
+      var local = localHref(term.value);
+      a.href = local || term.value;
+      if (!local) { a.className = 'external'; a.rel = 'external'; }
+      a.textContent = shortName(term.value) || '<' + term.value + '>';
+      a.title = term.value;
       td.appendChild(a);
+      if (labels && labels[term.value]) {
+        var l = document.createElement('span');
+        l.className = 'iri-label';
+        l.textContent = labels[term.value];
+        td.appendChild(l);
+      }
     } else {
       td.textContent = term.value;
       if (term['xml:lang']) td.title = '@' + term['xml:lang'];
-      else if (term.datatype) td.title = term.datatype;
+      else if (term.datatype) td.title = shortName(term.datatype) || term.datatype;
     }
     return td;
   }
 
-  function table(json) {
-    var vars = json.head.vars, rows = json.results.bindings;
+  function compare(a, b) {
+    if (!a) return b ? 1 : 0;
+    if (!b) return -1;
+    var x = parseFloat(a.value), y = parseFloat(b.value);
+    if (!isNaN(x) && !isNaN(y) && String(x) !== 'NaN' && a.type === 'literal' && b.type === 'literal') return x - y;
+    return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  }
+
+  function draw() {
+    var s = shown, vars = s.vars, rows = s.rows;
     var t = document.createElement('table');
     t.className = 'results';
     var head = t.createTHead().insertRow();
-    vars.forEach(function (v) { var th = document.createElement('th'); th.textContent = '?' + v; head.appendChild(th); });
-    var body = t.createTBody();
-    rows.forEach(function (row) {
-      var tr = body.insertRow();
-      vars.forEach(function (v) { tr.appendChild(cell(row[v])); });
+    vars.forEach(function (v) {
+      var th = document.createElement('th');
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'sort';
+      b.textContent = '?' + v + (s.sortBy === v ? (s.descending ? ' ▼' : ' ▲') : '');
+      b.title = 'Sort by ?' + v;
+      b.addEventListener('click', function () {
+        s.descending = s.sortBy === v ? !s.descending : false;
+        s.sortBy = v;
+        rows.sort(function (r1, r2) { var c = compare(r1[v], r2[v]); return s.descending ? -c : c; });
+        s.page = 0;
+        draw();
+      });
+      th.appendChild(b);
+      head.appendChild(th);
     });
-    return t;
+    var body = t.createTBody();
+    var from = s.page * PAGE, to = Math.min(rows.length, from + PAGE);
+    rows.slice(from, to).forEach(function (row) {
+      var tr = body.insertRow();
+      vars.forEach(function (v) { tr.appendChild(cell(row[v], s.labels)); });
+    });
+    results.textContent = '';
+    if (rows.length > PAGE) {
+      var pager = document.createElement('p');
+      pager.className = 'pager';
+      var prev = document.createElement('button');
+      prev.type = 'button'; prev.textContent = '← previous'; prev.disabled = s.page === 0; prev.id = 'results-prev';
+      prev.addEventListener('click', function () { s.page--; draw(); });
+      var next = document.createElement('button');
+      next.type = 'button'; next.textContent = 'next →'; next.disabled = to >= rows.length; next.id = 'results-next';
+      next.addEventListener('click', function () { s.page++; draw(); });
+      var where = document.createElement('span');
+      where.id = 'results-range';
+      where.textContent = ' rows ' + (from + 1) + '–' + to + ' of ' + rows.length + ' (downloads hold all) ';
+      pager.appendChild(prev); pager.appendChild(where); pager.appendChild(next);
+      results.appendChild(pager);
+    }
+    results.appendChild(t);
+    fetchLabels(rows.slice(from, to), vars);
+  }
+
+  // Labels of the IRIs on the page shown, in one more query; already known ones are not asked again.
+  function fetchLabels(rows, vars) {
+    var s = shown, wanted = [];
+    rows.forEach(function (row) {
+      vars.forEach(function (v) {
+        var t = row[v];
+        if (t && t.type === 'uri' && !(t.value in s.labels) && wanted.indexOf(t.value) < 0 && !/[<>"{}|\\^`\s]/.test(t.value)) wanted.push(t.value);
+      });
+    });
+    if (wanted.length === 0) return;
+    wanted.forEach(function (iri) { s.labels[iri] = null; });
+    var q = 'SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { ' + wanted.map(function (i) { return '<' + i + '>'; }).join(' ')
+          + ' } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?s';
+    fetch('/sparql', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/sparql-results+json' },
+                       body: 'query=' + encodeURIComponent(q) })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (json) {
+        if (!json || shown !== s) return;
+        json.results.bindings.forEach(function (b) { if (b.label) s.labels[b.s.value] = b.label.value; });
+        results.querySelectorAll('table.results td a[title]').forEach(function (a) {
+          var label = s.labels[a.title];
+          if (label && !(a.nextSibling && a.nextSibling.className === 'iri-label')) {
+            var span = document.createElement('span'); span.className = 'iri-label'; span.textContent = label;
+            a.parentNode.insertBefore(span, a.nextSibling);
+          }
+        });
+      }).catch(function () { /* labels are a help, not the answer */ });
+  }
+
+  function table(json, query) {
+    prefixes = prefixMap(query);
+    shown = { vars: json.head.vars, rows: json.results.bindings.slice(), sortBy: null, descending: false, page: 0, labels: {} };
+    draw();
   }
 
   function run(evt) {
@@ -230,8 +345,9 @@
         if (typeof json.boolean === 'boolean') {
           status.textContent = 'ASK: ' + json.boolean + ' (' + ms + ' ms)';
         } else {
-          status.textContent = json.results.bindings.length + ' results (' + ms + ' ms)';
-          results.appendChild(table(json));
+          status.textContent = json.results.bindings.length + ' results (' + ms + ' ms)'
+            + (json.results.bindings.length > PAGE ? ', ' + PAGE + ' to a page' : '');
+          table(json, query);
         }
       } else {
         status.textContent = 'Done (' + ms + ' ms)';
@@ -244,6 +360,32 @@
     });
   }
   document.getElementById('sparql-form').addEventListener('submit', run);
+
+  // ---- Syntax as you type: the server parses (nothing runs) a moment after the last key, and the line is marked.
+  var syntax = document.getElementById('syntax'), syntaxTimer = null, marked = null, asked = 0;
+  function checkSyntax() {
+    var query = editor.getValue(), ticket = ++asked;
+    if (query.length > 20000) { syntax.textContent = ''; return; }
+    fetch('/sparql-syntax?query=' + encodeURIComponent(query), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (json) {
+        if (ticket !== asked) return;
+        if (marked !== null) { editor.removeLineClass(marked, 'background', 'syntax-error-line'); marked = null; }
+        if (json.ok) {
+          syntax.textContent = 'Syntax OK';
+          syntax.className = 'syntax ok';
+        } else {
+          syntax.textContent = (json.line ? 'Line ' + json.line + ', column ' + json.column + ': ' : '') + (json.error || 'not a valid query');
+          syntax.className = 'syntax error';
+          if (json.line) { marked = json.line - 1; editor.addLineClass(marked, 'background', 'syntax-error-line'); }
+        }
+      }).catch(function () { syntax.textContent = ''; });
+  }
+  editor.on('change', function () {
+    clearTimeout(syntaxTimer);
+    syntaxTimer = setTimeout(checkSyntax, 400);
+  });
+  checkSyntax();
   editor.setOption('extraKeys', {
     'Ctrl-Enter': function () { run(); }, 'Cmd-Enter': function () { run(); },
     'Ctrl-Space': 'autocomplete'

@@ -80,6 +80,11 @@ public final class ResponseCache {
         return cache.estimatedSize();
     }
 
+    /** Whether a response is held for a key that meets a condition (for example, one request path). */
+    public boolean holds(java.util.function.Predicate<Key> which) {
+        return cache.asMap().keySet().stream().anyMatch(which);
+    }
+
     /** Drops every response, and forgets which keys were asked for. */
     public void clear() {
         cache.invalidateAll();

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stargate-kg",
          mixinStandardHelpOptions = true,
          versionProvider = VersionProvider.class,
-         subcommands = {LoadCommand.class, DraftCommand.class},
+         subcommands = {LoadCommand.class, DraftCommand.class, AuthorCommand.class},
          description = {"Loads the Stargate knowledge graph, validates it, and serves it read-only over SPARQL at /sparql.",
                         "With --sparql-endpoint, serves the same pages and endpoint from an external SPARQL store instead."})
 public final class Main implements Callable<Integer> {

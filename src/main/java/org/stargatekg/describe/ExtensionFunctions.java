@@ -123,11 +123,6 @@ public final class ExtensionFunctions {
         return list().stream().filter(e -> !e.property()).toList();
     }
 
-    /** Property functions (magic properties), sorted by IRI. */
-    public List<Extension> propertyFunctions() {
-        return list().stream().filter(Extension::property).toList();
-    }
-
     /** Both kinds, functions first. */
     public List<Extension> all() {
         return list().stream().sorted(Comparator.comparing(Extension::property)).toList();

@@ -23,7 +23,7 @@ public final class Draft {
     public record Entity(String iri, String local, boolean known, Kind kind, String name) {}
 
     /** The kinds of entity a draft proposes. */
-    public enum Kind { PERSON, ORGANIZATION, OTHER }
+    public enum Kind { PERSON, ORGANIZATION, GROUP, OTHER }
 
     /** One place the article names an entity. */
     public record Mention(int begin, int end, Entity entity) {}
@@ -109,6 +109,8 @@ public final class Draft {
     public final List<Mention> mentions = new ArrayList<>();
     /** Quotations and paraphrased claims, in text order. */
     public final List<Statement> statements = new ArrayList<>();
+    /** Quotations whose speaker the draft could not tell, in text order (not written as statements, only listed). */
+    public final List<Statement> unattributed = new ArrayList<>();
     /** Amounts of money, in text order. */
     public final List<Amount> amounts = new ArrayList<>();
     /** Durations and dates, in text order. */
@@ -121,6 +123,11 @@ public final class Draft {
 
     /** The passage over [begin, end), made once: two proposals resting on the same words share their passage. */
     Passage passage(String key, int begin, int end) {
+        // Offsets from the tokenizer may fall inside a surrogate pair; a passage always holds whole characters.
+        if (begin > 0 && begin < text.length() && Character.isLowSurrogate(text.charAt(begin)))
+            begin--;
+        if (end > 0 && end < text.length() && Character.isLowSurrogate(text.charAt(end)))
+            end++;
         for (Passage p : passages)
             if (p.begin() == begin && p.end() == end)
                 return p;

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+
 /**
  * Writes a {@link Draft} as an article folder: {@code article.txt} byte for byte, and Turtle split by subject
  * ({@code article.ttl} with the article and its passages, {@code entities.ttl}, {@code statements.ttl},
@@ -60,13 +63,23 @@ public final class DraftWriter {
             Files.createDirectories(dir);
             written.add(Files.writeString(dir.resolve("article.txt"), draft.text, StandardCharsets.UTF_8));
             written.add(Files.writeString(dir.resolve("article.ttl"), article(), StandardCharsets.UTF_8));
-            written.add(Files.writeString(dir.resolve("entities.ttl"), entities(), StandardCharsets.UTF_8));
-            written.add(Files.writeString(dir.resolve("statements.ttl"), statements(), StandardCharsets.UTF_8));
-            written.add(Files.writeString(dir.resolve("money.ttl"), money(), StandardCharsets.UTF_8));
+            // The loader refuses a Turtle file that states no triples: a file with nothing to propose is not written
+            // (and one left by an earlier draft of the same folder is removed).
+            file(dir, "entities.ttl", draft.entities().isEmpty() ? null : entities(), written);
+            file(dir, "statements.ttl", draft.statements.isEmpty() ? null : statements(), written);
+            file(dir, "money.ttl", draft.amounts.isEmpty() ? null : money(), written);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return written;
+    }
+
+    private static void file(Path dir, String name, String turtle, List<Path> written) throws IOException {
+        Path f = dir.resolve(name);
+        if (turtle == null)
+            Files.deleteIfExists(f);
+        else
+            written.add(Files.writeString(f, turtle, StandardCharsets.UTF_8));
     }
 
     /** The article's IRI as a prefixed name. */
@@ -113,7 +126,7 @@ public final class DraftWriter {
                 if (t.passage() == p)
                     sb.append("    sg:").append(t.datatype().equals("duration") ? "statedDuration" : "statedDate").append(" ")
                       .append(lit(t.lexical())).append("^^xsd:").append(t.datatype()).append(" ;   # ")
-                      .append(t.statedAs().replace('\n', ' ')).append("\n");
+                      .append(comment(t.statedAs())).append("\n");
             sb.append(REVIEW.replace(" ;\n", " .\n\n"));
         }
         return sb.toString();
@@ -131,9 +144,15 @@ public final class DraftWriter {
                 sb.append(name(e)).append(" sg:describedIn ").append(ev(p)).append(" .   # ").append(e.name()).append(", in the graph already\n\n");
                 continue;
             }
-            String type = e.kind() == Draft.Kind.PERSON ? "sg:Person" : "sg:Organization";
+            String type = switch (e.kind()) {
+                case PERSON -> "sg:Person";
+                case GROUP -> "sg:Agent";   // "the plaintiffs", "prosecutors": speakers the article names only as a group
+                default -> "sg:Organization";
+            };
             sb.append(name(e)).append(" a ").append(type).append(" ;\n");
-            sb.append("    rdfs:label ").append(lit(e.name())).append("@en ;\n");
+            // A group is this article's ("the plaintiffs" of another story are others): its label says which article.
+            String label = e.kind() == Draft.Kind.GROUP ? e.name() + " (" + draft.name + ")" : e.name();
+            sb.append("    rdfs:label ").append(lit(label)).append("@en ;\n");
             sb.append("    schema:name ").append(lit(e.name())).append(" ;\n");
             String[] parts = e.name().split("\\s+");
             if (e.kind() == Draft.Kind.PERSON && parts.length > 1)
@@ -151,6 +170,11 @@ public final class DraftWriter {
                 # so; claims reported as "X said that ..." are paraphrased claims. Amounts inside a quotation are the
                 # speaker's claim (a sg:Proposition), never a fact. Check the speakers first.
                 """);
+        for (Draft.Statement st : draft.unattributed)
+            sb.append("# No speaker found for the quotation ").append(comment(st.words))
+              .append(": a statement needs exactly one speaker, so it is left out; add it by hand if it matters.\n");
+        if (!draft.unattributed.isEmpty())
+            sb.append('\n');
         for (Draft.Statement st : draft.statements) {
             sb.append("id:").append(st.key).append(" a ").append(st.verbatim ? "sg:DirectQuotation" : "sg:ParaphrasedClaim").append(" ;\n");
             sb.append("    rdfs:label ").append(lit(Drafter.label(st))).append("@en ;\n");
@@ -205,7 +229,9 @@ public final class DraftWriter {
         for (Draft.Amount a : draft.amounts) {
             currencies.add(a.currency());
             sb.append("id:").append(a.key()).append(" a sg:MonetaryAmount ;\n");
-            sb.append("    rdfs:label ").append(lit(a.statedAs())).append("@en ;\n");
+            // The same words again (a headline and its story) get their ordinal: no two resources share a label.
+            long same = draft.amounts.subList(0, draft.amounts.indexOf(a) + 1).stream().filter(o -> o.statedAs().equals(a.statedAs())).count();
+            sb.append("    rdfs:label ").append(lit(same > 1 ? a.statedAs() + " (" + same + ")" : a.statedAs())).append("@en ;\n");
             sb.append("    sg:").append(a.upperBound() ? "maxValue" : "value").append(" \"").append(plain(a.number())).append("\"^^xsd:decimal ;\n");
             sb.append("    sg:currency ").append(currency(a.currency())).append(" ;\n");
             sb.append("    sg:statedAs ").append(lit(a.statedAs())).append(" ;\n");
@@ -261,7 +287,7 @@ public final class DraftWriter {
 
     private static String shorten(String words) {
         String one = words.replace('\n', ' ');
-        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+        return one.codePointCount(0, one.length()) <= 60 ? one : one.substring(0, one.offsetByCodePoints(0, 57)) + "...";
     }
 
     private static int count(String text, String words) {
@@ -278,19 +304,18 @@ public final class DraftWriter {
         return n;
     }
 
-    /** A Turtle string literal with quotes, backslashes and line breaks escaped. */
+    /** A Turtle string literal, written by Jena's NodeFmtLib (which escapes what Turtle requires). */
     static String lit(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        return NodeFmtLib.strTTL(NodeFactory.createLiteralString(s));
+    }
+
+    /** Text for a one-line Turtle comment: no line breaks or control characters, at most 80 characters. */
+    static String comment(String s) {
+        String one = clean(s).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
+        return "\u201C" + (one.codePointCount(0, one.length()) <= 80 ? one : one.substring(0, one.offsetByCodePoints(0, 77)) + "...") + "\u201D";
+    }
+
+    private static String clean(String s) {
+        return s.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "");
     }
 }

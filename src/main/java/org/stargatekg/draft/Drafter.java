@@ -9,10 +9,11 @@ import org.stargatekg.load.Sentences;
 
 /**
  * Reads an article's text into a {@link Draft}: title (the first line), keywords (a last line that is a short
- * comma-separated list), mentions, quotations with their speakers (the person named, or the "he"/"she" standing for the
- * person named last, before the quotation in its clause, or right after it: "…," said Jane Roe), what each is about,
- * whom it addresses and what it answers, claims reported as "X asserted that …", amounts (those inside a quotation are
- * the speaker's claim), durations and dates. Rules, not a model: each says in its comment what it relies on.
+ * comma-separated list), mentions ({@link Mentions}), quotations with their speakers — the subject of the speech verb
+ * next to the quotation, read from CoreNLP's tokens, parts of speech and lemmas outside every quotation: a name, a
+ * pronoun standing for the last fitting person, "the company", a group, or the speaker of the quotation before —,
+ * what each is about, whom it addresses and what it answers, claims reported as "X asserted that …", amounts (those
+ * inside a quotation are the speaker's claim), durations and dates. Each rule says in its comment what it relies on.
  */
 public final class Drafter {
 
@@ -25,6 +26,8 @@ public final class Drafter {
     private final List<Sentences.Span> sentences;
     private final KnownEntities known;
     private final String idNamespace;
+    private final List<Nlp.Sentence> nlp;
+    private Speakers speakers;
 
     private Drafter(String name, String text, KnownEntities known, String idNamespace) {
         this.text = text;
@@ -32,6 +35,7 @@ public final class Drafter {
         this.sentences = Sentences.split(text);
         this.known = known;
         this.idNamespace = idNamespace;
+        this.nlp = Nlp.annotate(text);
     }
 
     /**
@@ -41,8 +45,9 @@ public final class Drafter {
     public static Draft draft(String name, String text, KnownEntities known, String idNamespace) {
         Drafter d = new Drafter(name, text, known, idNamespace);
         d.titleAndKeywords();
-        d.draft.mentions.addAll(Mentions.find(text, d.sentences, known, idNamespace));
+        d.draft.mentions.addAll(Mentions.find(text, d.sentences, d.nlp, known, idNamespace));
         List<Quotations.Found> quotes = Quotations.find(text);
+        d.speakers = new Speakers(text, d.draft, d.nlp, quotes, idNamespace);
         d.quotations(quotes);
         d.paraphrases(quotes);
         d.amounts();
@@ -82,96 +87,83 @@ public final class Drafter {
 
     private void quotations(List<Quotations.Found> quotes) {
         int n = 0;
+        Draft.Statement last = null;
         for (int qi = 0; qi < quotes.size(); qi++) {
             Quotations.Found q = quotes.get(qi);
-            Sentences.Span s = sentenceAt(q.open());
-            if (s == null)
-                continue;
-            int clauseFrom = s.begin();
-            if (qi > 0 && quotes.get(qi - 1).close() >= s.begin())
-                clauseFrom = quotes.get(qi - 1).close() + 1;
-            int afterTo = qi + 1 < quotes.size() && quotes.get(qi + 1).open() < s.end() ? quotes.get(qi + 1).open() : s.end();
-            String before = text.substring(clauseFrom, q.open());
-            String after = text.substring(Math.min(q.close() + 1, afterTo), afterTo);
-            boolean speechBefore = Words.words(before).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
-            boolean markBefore = before.stripTrailing().endsWith(",") || before.stripTrailing().endsWith(":");
-            // "…," said Jane Roe / "…," Jane Roe said / "…," she added: a speech verb among the next four words.
-            List<String> next = Words.words(after);
-            boolean speechAfter = after.matches("(?s)^\\s*,?\\s*\\p{L}.*")
-                                  && next.subList(0, Math.min(4, next.size())).stream().anyMatch(w -> Words.is(Words.SPEECH, w));
-            Draft.Statement previous = continued(q, s);
-            if (!speechBefore && !speechAfter && !markBefore && previous == null)
-                continue;   // quoted words nobody is said to say: a title, a term, a scare quote
-            Draft.Mention speakerMention = null;
-            int attributionFrom = -1;
-            int attributionTo = -1;
-            Draft.Entity speaker = null;
-            if (speechBefore || markBefore) {
-                Attribution found = subject(clauseFrom, q.open());
-                if (found != null) {
-                    speaker = found.speaker();
-                    attributionFrom = found.from();
-                    attributionTo = q.open();
-                    speakerMention = found.mention();
-                }
-            }
-            if (speaker == null && speechAfter) {
-                Attribution found = subject(q.close() + 1, Math.min(afterTo, q.close() + 1 + 60));
-                if (found != null) {
-                    speaker = found.speaker();
-                    attributionFrom = q.close() + 1;
-                    attributionTo = afterTo;
-                }
-            }
-            if (speaker == null && previous != null) {
-                speaker = previous.speaker;   // '"We won," Roe said. "They lost."': the same speaker goes on
-                attributionFrom = -1;
-            }
-            if (speaker == null)
-                continue;
+            int lineStart = text.lastIndexOf('\n', Math.max(0, q.open() - 1)) + 1;
+            int lineEnd = text.indexOf('\n', q.open());
+            if (lineEnd < 0)
+                lineEnd = text.length();
+            Nlp.Sentence opening = speakers.sentenceAt(q.open());
+            Nlp.Sentence closing = speakers.sentenceAt(Math.max(q.open(), Math.min(q.close(), text.length()) - 1));
+            int beforeFrom = Math.max(lineStart, opening == null ? lineStart : opening.begin());
+            if (qi > 0 && quotes.get(qi - 1).close() >= lineStart && quotes.get(qi - 1).close() < q.open())
+                beforeFrom = Math.max(beforeFrom, quotes.get(qi - 1).close() + 1);
+            int afterTo = Math.min(lineEnd, closing == null ? lineEnd : Math.max(closing.end(), q.close() + 1));
+            if (qi + 1 < quotes.size() && quotes.get(qi + 1).open() < afterTo)
+                afterTo = quotes.get(qi + 1).open();
+            int afterFrom = q.closed() ? Math.min(q.close() + 1, afterTo) : afterTo;
+            // 'Roe said: "…"' / 'Roe said, "…"': a quotation that is the object of a speech verb before it belongs to
+            // that verb's subject, whatever follows; otherwise the attribution after it ('"…," Roe said') comes first.
+            String lead = text.substring(beforeFrom, q.open()).stripTrailing();
+            Speakers.Attribution found = lead.endsWith(":") || lead.endsWith(",") ? speakers.before(beforeFrom, q.open()) : null;
+            if (found == null)
+                found = speakers.after(afterFrom, afterTo);
+            if (found == null)
+                found = speakers.before(beforeFrom, q.open());
+            if (found == null && text.substring(beforeFrom, q.open()).codePoints().anyMatch(Character::isLetter))
+                found = speakers.subjectOf(beforeFrom, q.open());   // a partial quotation: 'Roe called the ruling "a disgrace"'
+            if (found == null && last != null && continues(last, q, lineStart))
+                found = new Speakers.Attribution(last.speaker, -1, null);   // '"We won," Roe said. "They lost."': the speaker goes on
             Draft.Statement st = new Draft.Statement();
-            st.key = draft.name + "-quote-" + (++n);
             st.verbatim = true;
             st.words = text.substring(q.begin(), q.end());
-            st.speaker = speaker;
             st.begin = q.begin();
             st.end = q.end();
+            if (found == null) {
+                draft.unattributed.add(st);
+                continue;
+            }
+            st.key = draft.name + "-quote-" + (++n);
+            st.speaker = found.speaker();
             st.passage = draft.passage("quote-" + n, q.begin(), q.end());
-            int[] attr = trim(attributionFrom, attributionTo);
+            int attributionFrom = found.from() < 0 ? -1 : Math.min(found.from(), found.from() > q.close() ? found.from() : q.open());
+            int attributionTo = found.from() < 0 ? -1 : found.from() > q.close() ? Math.max(found.to(), found.from()) : q.open();
+            int[] attr = attributionFrom < 0 ? null : trim(attributionFrom, attributionTo);
             if (attr != null)
                 st.attribution = draft.passage("quote-" + n + "-attribution", attr[0], attr[1]);
             for (Draft.Mention m : draft.mentions)
-                if (m.begin() >= q.begin() && m.end() <= q.end() && !m.entity().equals(speaker) && !st.about.contains(m.entity()))
+                if (m.begin() >= q.begin() && m.end() <= q.end() && !m.entity().equals(st.speaker) && !st.about.contains(m.entity()))
                     st.about.add(m.entity());
-            String clause = text.substring(speakerMention != null ? speakerMention.end() : clauseFrom, q.open());
-            st.addressee = addressee(speakerMention != null ? speakerMention.end() : clauseFrom, q.open(), speaker);
+            Draft.Mention speakerMention = found.mention();
+            int clauseFrom = beforeFrom;
+            String clause = text.substring(speakerMention != null && speakerMention.end() <= q.open() ? speakerMention.end() : clauseFrom, q.open());
+            st.addressee = addressee(speakerMention != null && speakerMention.end() <= q.open() ? speakerMention.end() : clauseFrom, q.open(), st.speaker);
             if (st.addressee != null && !st.about.contains(st.addressee))
                 st.about.add(st.addressee);
             // A response word counts where the attribution is: before the quotation, or after it when the speaker is named there.
-            String cues = attributionFrom > q.close() ? text.substring(attributionFrom, attributionTo) : clause;
+            String cues = found.from() > q.close() ? text.substring(afterFrom, afterTo) : clause;
             if (Words.words(cues).stream().anyMatch(w -> Words.is(Words.RESPONSE, w)))
-                st.respondsTo = earlierBy(speaker, clauseFrom, q.open());
+                st.respondsTo = earlierBy(st.speaker, clauseFrom, q.open());
             st.paraphrase = thatClause(clause);
             draft.statements.add(st);
+            last = st;
         }
     }
 
-    /**
-     * The quotation of the sentence just before, if this quotation makes up a whole sentence of its own (nothing but
-     * the quoted words): news continues a speaker's words that way.
-     */
-    private Draft.Statement continued(Quotations.Found q, Sentences.Span s) {
-        if (q.open() != s.begin() || q.close() + 1 != s.end())
-            return null;
-        int i = sentences.indexOf(s);
-        if (i <= 0)
-            return null;
-        Sentences.Span before = sentences.get(i - 1);
-        Draft.Statement last = null;
-        for (Draft.Statement st : draft.statements)
-            if (st.verbatim && st.begin >= before.begin() && st.end <= before.end())
-                last = st;
-        return last;
+    /** Whether a quotation with no attribution of its own goes on from the last one: in the same or the next paragraph. */
+    private boolean continues(Draft.Statement last, Quotations.Found q, int lineStart) {
+        if (last.end > q.open())
+            return false;
+        int lastLine = text.lastIndexOf('\n', Math.max(0, last.begin - 1)) + 1;
+        if (lastLine == lineStart)
+            return true;
+        // The next paragraph, when it opens with the quotation (blank lines between paragraphs are allowed).
+        String between = text.substring(Math.min(text.length(), last.end), lineStart);
+        int breaks = (int) between.chars().filter(c -> c == '\n').count();
+        return q.open() == lineStart && breaks <= 2 && between.indexOf('\n') >= 0
+               && text.substring(Math.min(text.length(), last.end), text.indexOf('\n', Math.min(text.length(), last.end)) < 0 ? text.length()
+                                 : text.indexOf('\n', Math.min(text.length(), last.end))).codePoints().filter(Character::isLetter).count() < 80;
     }
 
     /** Claims reported without quotation marks: "[speaker] [speech verb] that [claim]" where no quotation follows. */
@@ -188,7 +180,7 @@ public final class Drafter {
                     continue;   // it leads into a quotation: the quotation's statement carries it
                 if (draft.statements.stream().anyMatch(st -> st.paraphrase != null && st.begin > verbAt && st.begin < s.end()))
                     continue;
-                Attribution found = subjectBefore(s.begin(), verbAt);
+                Speakers.Attribution found = subjectBefore(s.begin(), verbAt);
                 if (found == null)
                     continue;
                 Draft.Statement st = new Draft.Statement();
@@ -247,60 +239,26 @@ public final class Drafter {
         }
     }
 
-    /** Who speaks, where the words naming them start, and the mention that names them (null for a pronoun). */
-    private record Attribution(Draft.Entity speaker, int from, Draft.Mention mention) {}
-
-    /**
-     * The agent who speaks in [from, to): the first person named there (not as a possessive, "Musk's"), or the person a
-     * leading "he"/"she" stands for, else the first organization.
-     */
-    private Attribution subject(int from, int to) {
-        int pronounAt = -1;
-        Matcher p = Pattern.compile("\\b(he|she|He|She)\\b").matcher(text).region(from, to);
-        if (p.find())
-            pronounAt = p.start();
-        Draft.Mention person = null;
-        Draft.Mention org = null;
-        for (Draft.Mention m : draft.mentions) {
-            if (m.begin() < from || m.end() > to || possessive(m))
-                continue;
-            if (m.entity().kind() == Draft.Kind.PERSON && person == null)
-                person = m;
-            if (m.entity().kind() == Draft.Kind.ORGANIZATION && org == null)
-                org = m;
-        }
-        if (pronounAt >= 0 && (person == null || pronounAt < person.begin())) {
-            Draft.Entity e = lastPersonBefore(pronounAt);
-            if (e != null)
-                return new Attribution(e, pronounAt, null);
-        }
-        if (person != null)
-            return new Attribution(person.entity(), person.begin(), person);
-        if (org != null)
-            return new Attribution(org.entity(), org.begin(), org);
-        return null;
-    }
-
     /** The speaker of a "that" claim: the person or organization (or pronoun) right before the verb, adverbs and commas between. */
-    private Attribution subjectBefore(int sentenceStart, int verbAt) {
+    private Speakers.Attribution subjectBefore(int sentenceStart, int verbAt) {
         String lead = text.substring(sentenceStart, verbAt);
         Matcher tail = Pattern.compile("(?:,?\\s+\\p{Ll}+ly)*,?\\s*$").matcher(lead);
         int end = tail.find() ? sentenceStart + tail.start() : verbAt;
         for (Draft.Mention m : draft.mentions)
             if (m.end() == end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER)
-                return new Attribution(m.entity(), m.begin(), m);
+                return new Speakers.Attribution(m.entity(), m.begin(), m);
         // "The Acme Group, a maker of widgets, said that …": the sentence's first agent, then an apposition.
         for (Draft.Mention m : draft.mentions)
             if (m.begin() >= sentenceStart && m.end() <= end && !possessive(m) && m.entity().kind() != Draft.Kind.OTHER) {
                 if (text.substring(m.end(), end).matches(",[^,]*,?\\s*"))
-                    return new Attribution(m.entity(), m.begin(), m);
+                    return new Speakers.Attribution(m.entity(), m.begin(), m);
                 break;
             }
         Matcher pronoun = Pattern.compile("\\b(he|she|He|She)$").matcher(text.substring(sentenceStart, end));
         if (pronoun.find()) {
             Draft.Entity e = lastPersonBefore(sentenceStart + pronoun.start());
             if (e != null)
-                return new Attribution(e, sentenceStart + pronoun.start(), null);
+                return new Speakers.Attribution(e, sentenceStart + pronoun.start(), null);
         }
         return null;
     }

@@ -31,6 +31,7 @@ public final class Drafting {
     private final Path out;
     private final List<Path> extraFolders = new ArrayList<>();
     private String name;
+    private Namespaces ns = namespaces();
 
     private Drafting(Path articleFile, Path out) {
         this.articleFile = Objects.requireNonNull(articleFile, "articleFile");
@@ -48,6 +49,12 @@ public final class Drafting {
         return this;
     }
 
+    /** Sets the dataset namespace the graph is loaded with (default: the standard one). */
+    public Drafting namespace(Namespaces namespaces) {
+        this.ns = Objects.requireNonNull(namespaces, "namespaces");
+        return this;
+    }
+
     /** Adds an article folder whose entities the draft may link to, beside the shipped ones. */
     public Drafting with(Path articleFolder) {
         extraFolders.add(articleFolder);
@@ -62,9 +69,10 @@ public final class Drafting {
     /** What a drafting produced: the draft, the files written and the summary of loading the folder back. */
     public record Result(Draft draft, List<Path> files, String loaded) {}
 
-    /** Drafts, writes the folder and loads it back with the rest; a load failure of the draft is a LoadException. */
-    public Result write() {
-        Namespaces ns = namespaces();
+    /** What a draft links to: the known entities, the prefixes the data is written in, and its entity namespace. */
+    private record Context(KnownEntities known, DataPrefixes prefixes, String idNs) {}
+
+    private static Context context(List<Path> extraFolders, Namespaces ns) {
         ShippedSources shipped = ShippedSources.locate();
         List<Path> dataFolders = new ArrayList<>();
         if (shipped.hasData())
@@ -74,9 +82,37 @@ public final class Drafting {
         KnowledgeGraphLoader loader = KnowledgeGraphLoader.shipped(ns);
         extraFolders.forEach(loader::article);
         KnowledgeGraph graph = loader.load();
-        String idNs = prefixes.resolved("id", LOAD_BASE);
-        KnownEntities known = KnownEntities.of(graph.dataset().asDatasetGraph(), prefixes.resolved("sg", LOAD_BASE), idNs,
+        String idNs = prefixes.resolved("id", ns.namespace());
+        KnownEntities known = KnownEntities.of(graph.dataset().asDatasetGraph(), prefixes.resolved("sg", ns.namespace()), idNs,
                                                ns.ontologyGraph());
+        return new Context(known, prefixes, idNs);
+    }
+
+    /**
+     * Drafts every article of a corpus folder ({@code .txt} beside {@code .gold.tsv}) against the shipped graph and
+     * further article folders, and scores the drafts against the gold files.
+     */
+    public static CorpusScore corpus(Path folder, List<Path> extraFolders) {
+        return corpus(folder, extraFolders, namespaces());
+    }
+
+    /** {@link #corpus(Path, List)} with the graph loaded in a dataset namespace of its own. */
+    public static CorpusScore corpus(Path folder, List<Path> extraFolders, Namespaces ns) {
+        Context c = context(extraFolders, ns);
+        return CorpusScore.of(folder, c.known(), c.idNs());
+    }
+
+    /** Null when the NLP library and its models are on the class path, else what is missing and how to get it. */
+    public static String nlpMissing() {
+        return Nlp.missing();
+    }
+
+    /** Drafts, writes the folder and loads it back with the rest; a load failure of the draft is a LoadException. */
+    public Result write() {
+        Context c = context(extraFolders, ns);
+        KnownEntities known = c.known();
+        DataPrefixes prefixes = c.prefixes();
+        String idNs = c.idNs();
         String text = ArticleText.read(articleFile).text();
         String slug = name != null ? name : Words.slug(out.toAbsolutePath().normalize().getFileName().toString());
         Draft draft = Drafter.draft(slug, text, known, idNs);

@@ -33,8 +33,11 @@ final class Money {
     private static final Pattern CODE_FORM = Pattern.compile(
             "\\b(USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?");
     private static final Pattern WORD_FORM = Pattern.compile(
-            "(?i)\\b(" + Words.NUMBER_WORDS + "|\\d+(?:\\.\\d+)?)\\s+(trillion|billion|million|thousand)?\\s*(?:(U\\.?S\\.?)\\s+)?"
+            "(?i)\\b(" + Words.NUMBER_WORDS + "|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s+(trillion|billion|million|thousand)?\\s*"
+            + "(?:(U\\.?S\\.?|Swiss|Canadian|Australian|Hong Kong|Singapore|New Zealand|Japanese|Chinese|Indian)\\s+)?"
             + "(dollar|euro|pound|yen|yuan|rupee|franc)s?\\b");
+    private static final Map<String, String> NATIONAL = Map.of("canadian dollar", "CAD", "australian dollar", "AUD",
+            "hong kong dollar", "HKD", "singapore dollar", "SGD", "new zealand dollar", "NZD");
     private static final Pattern BOUND_BEFORE = Pattern.compile(
             "(?i)((?:well|far|just|slightly|much)\\s+)?(under|below|less than|fewer than|up to|at most|no more than|not more than|a maximum of)\\s+$");
     private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(how to|how best to|what to do with|if|whether|would|could)\\b");
@@ -55,8 +58,10 @@ final class Money {
             String n = m.group(1).toLowerCase(Locale.ROOT);
             String digits = Words.NUMBERS.containsKey(n) ? Integer.toString(Words.NUMBERS.get(n)) : n;
             String[] parts = digits.split("\\.");
+            String unit = m.group(4).toLowerCase(Locale.ROOT);
+            String national = m.group(3) == null ? null : NATIONAL.get(m.group(3).toLowerCase(Locale.ROOT) + " " + unit);
             add(text, out, m.start(), m.end(), parts[0], parts.length > 1 ? parts[1] : null, m.group(2),
-                NAMES.get(m.group(4).toLowerCase(Locale.ROOT)));
+                national != null ? national : NAMES.get(unit));
         }
         out.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
         return out;

@@ -10,8 +10,11 @@ import java.util.List;
  */
 final class Quotations {
 
-    /** Quoted words: [open, close] are the marks, [begin, end) the words. */
-    record Found(int open, int close, int begin, int end) {}
+    /**
+     * Quoted words: [open, close] are the marks, [begin, end) the words; a quotation left open at the end of its
+     * paragraph (wire copy continues it in the next one, opening it again) has {@code close} at the paragraph's end.
+     */
+    record Found(int open, int close, int begin, int end, boolean closed) {}
 
     private Quotations() {}
 
@@ -30,29 +33,30 @@ final class Quotations {
 
     private static void line(String text, int from, int to, List<Found> out) {
         int open = -1;
-        char closer = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
+            // Either closing mark closes either opening one: texts mix straight and curly marks. Single marks stay inside.
             if (open < 0 && (c == '"' || c == '\u201C')) {
                 open = i;
-                closer = c == '"' ? '"' : '\u201D';
-            } else if (open >= 0 && c == closer) {
-                add(text, open, i, out);
+            } else if (open >= 0 && (c == '"' || c == '\u201D')) {
+                add(text, open, i, true, out);
                 open = -1;
             }
         }
+        if (open >= 0)
+            add(text, open, to, false, out);
     }
 
-    private static void add(String text, int open, int close, List<Found> out) {
+    private static void add(String text, int open, int close, boolean closed, List<Found> out) {
         int begin = open + 1;
         int end = close;
-        if (end > begin && text.charAt(end - 1) == '\\')
+        if (closed && end > begin && text.charAt(end - 1) == '\\')
             end--;
         while (begin < end && Character.isWhitespace(text.charAt(begin)))
             begin++;
         while (end > begin && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ','))
             end--;
-        if (end > begin)
-            out.add(new Found(open, close, begin, end));
+        if (end > begin && text.substring(begin, end).codePoints().anyMatch(Character::isLetterOrDigit))
+            out.add(new Found(open, close, begin, end, closed));
     }
 }

@@ -23,7 +23,8 @@ final class Words {
             "tweet", "warn", "ask", "reply", "respond", "note", "explain", "argue", "insist", "declare", "announce",
             "acknowledge", "admit", "counter", "suggest", "urge", "quip", "joke", "recall", "stress", "emphasize",
             "contend", "predict", "promise", "vow", "deny", "conclude", "remark", "retort", "continue", "voice", "answer",
-            "maintain", "confirm", "report", "observe", "mention", "caution", "exclaim", "complain", "boast", "concede");
+            "maintain", "confirm", "report", "observe", "mention", "caution", "exclaim", "complain", "boast", "concede",
+            "testify", "recount", "reiterate", "lament", "assure", "scoff", "shout", "whisper", "muse", "recall", "blog");
 
     /** Words that make a statement an answer to an earlier one. */
     static final Set<String> RESPONSE = inflect("respond", "reply", "counter", "answer", "retort", "rebut", "fire", "hit",
@@ -33,8 +34,6 @@ final class Words {
     static final Set<String> ADDRESS = inflect("warn", "tell", "urge", "ask", "invite", "thank", "congratulate",
             "compliment", "praise", "criticize", "accuse", "remind", "advise", "caution", "assure");
 
-    /** Pronouns that stand for a person mentioned before. */
-    static final Set<String> PERSONAL = Set.of("he", "she", "He", "She");
 
     static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
             Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),

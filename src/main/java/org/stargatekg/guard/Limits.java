@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How much of the server one request may take, with the defaults the README's Security section lists. Each value
+ * How much of the server one request may take, with the defaults docs/security.md lists. Each value
  * bounds one way a client (by mistake or on purpose) could keep others waiting.
  *
  * @param concurrentQueries queries (SPARQL, Graph Store reads, searches, dumps) evaluated at once

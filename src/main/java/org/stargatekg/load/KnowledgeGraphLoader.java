@@ -19,7 +19,10 @@ import org.stargatekg.engine.store.FrozenDatasetGraph;
 import org.stargatekg.vocab.NIF;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.SG;
+import org.stargatekg.engine.EnginePatch;
 import org.stargatekg.engine.infer.Materializer;
+import org.stargatekg.engine.infer.RuleMaterializer;
+import org.stargatekg.engine.store.StockStore;
 import org.stargatekg.engine.infer.OrderedParallel;
 
 /**
@@ -152,7 +155,9 @@ public final class KnowledgeGraphLoader {
         FrozenDatasetGraph asserted = builder.snapshot();
         time("dataset", t);
         t = System.nanoTime();
-        List<Triple> inferred = new Materializer().inferTriples(ontology, asserted.getUnionGraph());
+        List<Triple> inferred = EnginePatch.MATERIALIZER.patched()
+                ? new Materializer().inferTriples(ontology, asserted.getUnionGraph())
+                : RuleMaterializer.infer(ontology, asserted.getUnionGraph()).find().toList();
         asserted = null;
         time("materialize", t);
 
@@ -160,7 +165,7 @@ public final class KnowledgeGraphLoader {
         // Read-only and compact: each term held once, each quad four ints in six sorted orders. Like Jena's in-memory
         // dataset and unlike TDB2, it keeps every literal's lexical form as written ("80000000000"^^xsd:decimal).
         builder.add(namespaces.inferredGraph(), inferred);
-        FrozenDatasetGraph built = builder.build();
+        DatasetGraph built = EnginePatch.FROZEN_STORE.patched() ? builder.build() : StockStore.copyOf(builder.build());
         time("dataset", t);
 
         // SHACL sees everything served (articles, ontology, inferred triples) through the store's union graph, which

@@ -1,6 +1,6 @@
 package org.stargatekg.load;
 
-import org.stargatekg.engine.shacl.ClassClosureConstraint;
+import org.stargatekg.engine.shacl.ShapeValidation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +13,10 @@ import org.apache.jena.riot.out.NodeFormatterTTL;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.engine.ValidationContext;
-import org.apache.jena.shacl.parser.Shape;
-import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.path.PathWriter;
-import org.stargatekg.engine.infer.OrderedParallel;
 
 /**
  * Validates the data against the SHACL shapes and turns a report with violations into a {@link LoadException}
@@ -30,14 +26,14 @@ import org.stargatekg.engine.infer.OrderedParallel;
 final class ShapeCheck {
 
     private final Shapes shapes;
-    private final ClassClosureConstraint.Closure classes;
+    private final ShapeValidation validation;
     private final Prologue prologue;
     private final NodeFormatter formatter;
 
     /** Prepares the shapes; node names in reports are abbreviated with the shapes file's own prefixes. */
     ShapeCheck(Graph shapesGraph) {
         this.shapes = Shapes.parse(shapesGraph);
-        this.classes = ClassClosureConstraint.install(shapes);
+        this.validation = new ShapeValidation(shapes);
         PrefixMap prefixes = PrefixMapFactory.create(shapesGraph.getPrefixMapping());
         this.prologue = new Prologue(shapesGraph.getPrefixMapping());
         this.formatter = new NodeFormatterTTL(null, prefixes);
@@ -55,38 +51,10 @@ final class ShapeCheck {
         return notes;
     }
 
-    /**
-     * The report's entries, the same as {@code ShaclValidator.validate(shapes, data)} gives: each target shape's focus
-     * nodes are found, then validated in slices, on every core (the data graph is only read), and the entries are put
-     * back in shape order, then focus-node order.
-     */
+    /** The report's entries, the same as {@code ShaclValidator.validate(shapes, data)} gives, in the same order. */
     List<ReportEntry> entries(Graph data) {
-        classes.prepare(data);
-        // Finding the focus nodes took a third of this step on one core: each shape's are found on any core, each
-        // list the same as found in turn.
-        List<Shape> targets = new ArrayList<>(shapes.getTargetShapes());
-        List<List<Node>> focusLists = OrderedParallel.map(targets, shape -> new ArrayList<>(VLib.focusNodes(data, shape)));
-        List<Slice> slices = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            List<Node> focus = focusLists.get(i);
-            for (int from = 0; from < focus.size(); from += SLICE)
-                slices.add(new Slice(targets.get(i), focus.subList(from, Math.min(focus.size(), from + SLICE))));
-        }
-        List<List<ReportEntry>> found = OrderedParallel.map(slices, slice -> {
-            ValidationContext context = ValidationContext.create(shapes, data);
-            for (Node node : slice.focusNodes())
-                VLib.validateShape(context, data, slice.shape(), node);
-            return List.copyOf(context.generateReport().getEntries());
-        });
-        List<ReportEntry> out = new ArrayList<>();
-        found.forEach(out::addAll);
-        return out;
+        return validation.entries(data);
     }
-
-    /** Focus nodes validated together in one task. */
-    private static final int SLICE = 20_000;
-
-    private record Slice(Shape shape, List<Node> focusNodes) {}
 
     private String describe(ReportEntry e) {
         StringBuilder sb = new StringBuilder();

@@ -519,11 +519,6 @@ public final class RemoteStore {
         return w;
     }
 
-    /** The watch started by {@link #watch}, or null. */
-    StoreWatch watcher() {
-        return watch;
-    }
-
     private record GraphList(List<Node> names, long version, long fetchedNanos) {}
 
     private volatile GraphList graphList;

@@ -54,8 +54,13 @@ public final class LimitedSearch implements TextSearch {
 
     @Override
     public List<SearchHit> search(String query, int limit) {
+        return page(query, 0, limit).hits();
+    }
+
+    @Override
+    public SearchResults page(String query, int offset, int limit) {
         check(query);
-        Future<List<SearchHit>> running = SEARCHES.submit(() -> search.search(query, limit));
+        Future<SearchResults> running = SEARCHES.submit(() -> search.page(query, offset, limit));
         try {
             return running.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {

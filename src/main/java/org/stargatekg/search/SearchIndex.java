@@ -122,7 +122,17 @@ public final class SearchIndex implements TextSearch {
      * @throws IllegalArgumentException if the query is blank or not valid Lucene query syntax
      */
     public List<SearchHit> search(String query, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT)
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        return page(query, 0, limit).hits();
+    }
+
+    /** {@inheritDoc} Here the count is of every resource among the best {@code 10 × MAX_LIMIT} matching literals. */
+    @Override
+    public SearchResults page(String query, int offset, int limit) {
         Objects.requireNonNull(query, "query");
+        if (offset < 0)
+            throw new IllegalArgumentException("the page must be 1 or more");
         if (query.isBlank())
             throw new IllegalArgumentException("the search is empty");
         if (limit < 1 || limit > MAX_LIMIT)
@@ -136,7 +146,9 @@ public final class SearchIndex implements TextSearch {
         Map<Node, List<Match>> bySubject = new LinkedHashMap<>();
         for (TextHit h : hits)
             bySubject.computeIfAbsent(h.getNode(), k -> new ArrayList<>()).add(new Match(h.getLiteral(), h.getScore()));
-        return rank(dataset, vocabulary, bySubject, Snippet.words(query), limit);
+        List<SearchHit> upTo = rank(dataset, vocabulary, bySubject, Snippet.words(query), offset + limit);
+        int from = Math.min(offset, upTo.size());
+        return new SearchResults(bySubject.size(), upTo.subList(from, upTo.size()));
     }
 
     @Override

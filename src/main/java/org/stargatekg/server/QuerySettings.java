@@ -12,6 +12,9 @@ import org.stargatekg.engine.query.QueryBudget;
 import org.stargatekg.guard.QueryWatch;
 import org.stargatekg.engine.query.RegisteredFunctions;
 import org.stargatekg.engine.query.DisjointFilterDisjunction;
+import org.stargatekg.engine.EnginePatch;
+import org.apache.jena.sparql.algebra.optimize.Optimize;
+import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 
 /**
  * The settings every query at {@code /sparql} runs with, in one place so that tests comparing our answers with the
@@ -46,8 +49,14 @@ public final class QuerySettings {
         // Regular expressions under the deadline, constant folding included: DeadlineOptimizer folds, in linear time;
         // then ARQ's optimizer, whose FILTER(A || B) rewrite must not return a row once per true disjunct
         // (apache/jena issue 4160). One factory: a second sysOptimizerFactory would replace the first.
-        context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, timeout, DisjointFilterDisjunction.OPTIMIZER));
-        context.set(ARQ.optExprConstantFolding, false);
+        boolean disjunction = EnginePatch.FILTER_DISJUNCTION.patched();
+        RewriteFactory optimizer = disjunction ? DisjointFilterDisjunction.OPTIMIZER : Optimize.getFactory();
+        if (EnginePatch.DEADLINES.patched()) {
+            context.set(ARQConstants.sysOptimizerFactory, new DeadlineOptimizer(watch, timeout, optimizer));
+            context.set(ARQ.optExprConstantFolding, false);
+        } else if (disjunction) {
+            context.set(ARQConstants.sysOptimizerFactory, optimizer);
+        }
         RegisteredFunctions.closeIn(context);
         if (backend != null)
             backend.configureQueries(context);

@@ -10,7 +10,6 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
@@ -49,20 +48,19 @@ import org.stargatekg.web.SearchServlet;
 import org.stargatekg.web.Site;
 import org.stargatekg.guard.BodyLoader;
 import org.stargatekg.guard.CutOffAnswers;
-import org.stargatekg.engine.query.DeadlineOptimizer;
 import org.stargatekg.guard.Limits;
 import org.stargatekg.guard.QueryAdmission;
 import org.stargatekg.guard.QueryDepthFilter;
 import org.stargatekg.guard.QueryWatch;
 import org.stargatekg.guard.RefusedRequests;
-import org.stargatekg.engine.query.RegisteredFunctions;
 import org.stargatekg.guard.TimeoutParameter;
 import org.stargatekg.guard.WriteDeadline;
-import org.apache.jena.sparql.ARQConstants;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.stargatekg.vocab.AddressMap;
 import org.stargatekg.guard.RequestChecks;
 import org.stargatekg.guard.RequestGuard;
+import org.stargatekg.engine.EnginePatch;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 
 /**
  * The read-only SPARQL server for a {@link Backend}: embedded Fuseki with the query endpoint at
@@ -278,8 +276,12 @@ public final class StargateServer {
             DatasetStatistics stats = DatasetStatistics.of(dsg);
             // Process-wide settings for the query path (idempotent): JSON results without a 128 KB buffer per
             // response, and query timeout alarms that leave Jena's one alarm queue when their query ends.
-            JsonResultsWriter.install();
-            QueryAlarms.removeOnCancel();
+            if (EnginePatch.JSON_RESULTS_WRITER.patched())
+                JsonResultsWriter.install();
+            if (EnginePatch.QUERY_ALARMS.patched())
+                QueryAlarms.removeOnCancel();
+            if (!EnginePatch.leftOut().isEmpty())
+                LOG.info("Engine patches left out ({}), stock Jena instead: {}", EnginePatch.PROPERTY, EnginePatch.leftOut());
             HugeMethods.adviseOnce();
             // The page's search gets the query timeout too, up to 10 s, besides its complexity limit.
             TextSearch search = new LimitedSearch(backend.search(),
@@ -313,7 +315,7 @@ public final class StargateServer {
                     .numServerThreads(8, limits.maxThreads())
                     .add(SPARQL_PATH, DataService.newBuilder(dsg)
                             .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("")
-                                                 .processor(new QueryProcessor()).context(queryContext(watch)).build())
+                                                 .processor(EnginePatch.QUERY_PROCESSOR.patched() ? new QueryProcessor() : new SPARQL_QueryDataset()).context(queryContext(watch)).build())
                             .build())
                     .add(GSP_PATH, DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
                     .addFilter("/*", new OpsFilter(metrics))

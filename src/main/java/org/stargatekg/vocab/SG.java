@@ -210,6 +210,9 @@ public final class SG {
     /** Course of action (proposed, recommended or warned against by a statement). */
     public static final Resource CourseOfAction = resource("CourseOfAction");
 
+    /** Unnamed referent: someone a statement speaks of without naming them. */
+    public static final Resource UnnamedReferent = resource("UnnamedReferent");
+
     // --- Object properties -----------------------------------------------------------------------------------
 
     /** Evidence. */
@@ -487,6 +490,12 @@ public final class SG {
     /** Article's interpretation. */
     public static final Property articleInterpretation = property("articleInterpretation");
 
+    /** Not stated: a property of an article's record that its text does not give. */
+    public static final Property notStated = property("notStated");
+
+    /** Inverse label: how pages read a property from its object back to its subject. */
+    public static final Property inverseLabel = property("inverseLabel");
+
     /** Time relation. */
     public static final Property timeRelation = property("timeRelation");
 
@@ -524,6 +533,9 @@ public final class SG {
 
     /** Affirmed (a sg:Polarity). */
     public static final Resource Affirmed = resource("Affirmed");
+
+    /** Doubted (a sg:Polarity): a hedge, "might not be". */
+    public static final Resource Doubted = resource("Doubted");
 
     /** Denied (a sg:Polarity). */
     public static final Resource Denied = resource("Denied");

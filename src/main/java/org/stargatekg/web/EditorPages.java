@@ -75,6 +75,11 @@ final class EditorPages {
         }
         ALIGNMENTS.forEach((p, kind) -> ontology.find(Node.ANY, p, Node.ANY).toList()
                 .forEach(t -> add(out, pm, labels, ontology, t.getObject(), kind)));
+        // The data's own resources complete too (id:elon… gives id:elon-musk), with their description.
+        String instances = site.namespaces().instances();
+        for (Triple t : site.union().find(Node.ANY, RDF.type.asNode(), Node.ANY).toList())
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(instances))
+                add(out, pm, labels, site.union(), t.getSubject(), "instance", Terms.SCHEMA_DESCRIPTION);
         return out;
     }
 
@@ -82,12 +87,17 @@ final class EditorPages {
     record Term(String name, String iri, String kind, String label, String definition) {}
 
     private static void add(Map<String, Term> out, PrefixMapping pm, Labels labels, Graph ontology, Node node, String kind) {
+        add(out, pm, labels, ontology, node, kind, Terms.SKOS_DEFINITION);
+    }
+
+    private static void add(Map<String, Term> out, PrefixMapping pm, Labels labels, Graph ontology, Node node, String kind,
+                            Node definedBy) {
         if (!node.isURI())
             return;
         String name = pm.qnameFor(node.getURI());
         if (name == null || out.containsKey(name))
             return;
-        var definition = ontology.find(node, Terms.SKOS_DEFINITION, Node.ANY);
+        var definition = ontology.find(node, definedBy, Node.ANY);
         String text = definition.hasNext() ? definition.next().getObject().getLiteralLexicalForm() : null;
         definition.close();
         out.put(name, new Term(name, node.getURI(), kind, labels.label(node), text));

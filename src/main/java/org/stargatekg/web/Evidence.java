@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.stargatekg.vocab.NIF;
@@ -49,9 +48,9 @@ final class Evidence {
         int from = sentenceStart(text, b);
         int to = sentenceEnd(text, e);
         String anchor = local(passage);
-        String articleHref = site.addresses().href(context.getURI()) + "#" + anchor;
+        String articleHref = ArticlePages.focusHref(site.addresses().href(context.getURI()), anchor, anchor);
         return new Passage(site.link(passage, labels), b, e, text.substring(from, b), text.substring(b, e),
-                           text.substring(e, to), articleHref, site.link(context, labels), notReviewed(passage));
+                           text.substring(e, to), articleHref, site.link(context, labels), notReviewed(passage), false);
     }
 
     /** Whether a resource is a draft's proposal that no author has reviewed (sg:reviewStatus sg:NotReviewed). */

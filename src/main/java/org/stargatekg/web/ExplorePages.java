@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
@@ -30,6 +31,11 @@ final class ExplorePages {
     }
 
     ExplorePage page(Node center) {
+        return page(center, false);
+    }
+
+    /** The picture around a node; link records of the outside-links graph (rdf:Statement) only when asked for. */
+    ExplorePage page(Node center, boolean records) {
         Labels labels = pages.labels();
         Graph g = site.union();
         Map<Node, List<Triple>> neighbours = new LinkedHashMap<>();
@@ -41,6 +47,13 @@ final class ExplorePages {
             if (t.getSubject().isURI() && !t.getPredicate().equals(Terms.TYPE) && !t.getSubject().equals(center)
                 && !neighbours.containsKey(t.getSubject()))
                 neighbours.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
+        // A link record names the centre by rdf:subject or rdf:object: known from the triples read, no more questions.
+        Set<Node> recordLinks = Set.of(org.apache.jena.vocabulary.RDF.subject.asNode(), org.apache.jena.vocabulary.RDF.object.asNode());
+        List<Node> hiddenRecords = records ? List.of()
+                : neighbours.entrySet().stream()
+                            .filter(e -> e.getValue().stream().allMatch(t -> t.getObject().equals(center) && recordLinks.contains(t.getPredicate())))
+                            .map(Map.Entry::getKey).toList();
+        hiddenRecords.forEach(neighbours::remove);
         List<Node> around = new ArrayList<>(neighbours.keySet());
         if (around.size() > MAX_NEIGHBOURS)
             around = around.subList(0, MAX_NEIGHBOURS);
@@ -71,9 +84,11 @@ final class ExplorePages {
             List<Triple> shown = ts.stream().filter(t -> t.getPredicate().getURI().startsWith(ours)).toList();
             String label = (shown.isEmpty() ? ts : shown).stream().map(t -> labels.label(t.getPredicate())).distinct()
                              .reduce((a, b) -> a + ", " + b).orElse("");
-            edges.add(new ExplorePage.Edge(c, cy, x, y, label, incoming, ts.stream().allMatch(site::isInferred)));
+            // The label sits nearer the neighbour than the centre, so that labels do not pile up in the middle.
+            edges.add(new ExplorePage.Edge(c, cy, x, y, label, incoming, ts.stream().allMatch(site::isInferred),
+                                           (int) Math.round(c + 0.62 * (x - c)), (int) Math.round(cy + 0.62 * (y - cy)) - 3));
         }
-        return new ExplorePage(site.link(center, labels), WIDTH, HEIGHT, nodes, edges);
+        return new ExplorePage(site.link(center, labels), WIDTH, HEIGHT, nodes, edges, hiddenRecords.size(), records);
     }
 
     /** The triples ordered by the neighbour's IRI, then the predicate's. */

@@ -80,6 +80,6 @@ final class HomePages {
         return new HomePage("Stargate KG",
                 "A knowledge graph of news: every fact and statement of each article, with the exact words of the "
                 + "article that support it. Browse it here, query it with SPARQL, or download it.",
-                quads, graphs, articles, groups, site.link(site.terms().ontology, labels));
+                quads, graphs, articles, groups, site.link(site.terms().ontology, labels), site.namespaces().namespace());
     }
 }

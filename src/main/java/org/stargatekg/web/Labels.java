@@ -20,11 +20,13 @@ final class Labels {
     private final Graph data;
     private final Graph vocabularyLabels;
     private final PrefixMapping prefixes;
+    private final java.util.Map<Node, String> inverseLabels;
 
-    Labels(Graph data, Graph vocabularyLabels, PrefixMapping prefixes) {
+    Labels(Graph data, Graph vocabularyLabels, PrefixMapping prefixes, java.util.Map<Node, String> inverseLabels) {
         this.data = data;
         this.vocabularyLabels = vocabularyLabels;
         this.prefixes = prefixes;
+        this.inverseLabels = inverseLabels;
     }
 
     /** The best label of a node; literals give their lexical form. */
@@ -41,17 +43,14 @@ final class Labels {
         return node.isBlank() ? "(anonymous)" : shortName(node.getURI());
     }
 
-    /** The label of the inverse reading of a property, such as "is speaker of" or, if we declare one, the inverse's label. */
+    /**
+     * The words for a property read backwards: the label of its declared inverse or its sg:inverseLabel (gathered once
+     * per version of the data), else an inverse our display vocabulary names, else the label with an arrow ("← claims").
+     */
     String inverseLabel(Node property) {
-        Iterator<Triple> it = data.find(property, Terms.INVERSE, Node.ANY);
-        try {
-            if (it.hasNext()) {
-                Node inverse = it.next().getObject();
-                return label(inverse);
-            }
-        } finally {
-            close(it);
-        }
+        String gathered = inverseLabels.get(property);
+        if (gathered != null)
+            return gathered;
         Iterator<Triple> back = vocabularyLabels.find(property, Terms.INVERSE, Node.ANY);
         try {
             if (back.hasNext()) {
@@ -63,7 +62,7 @@ final class Labels {
         } finally {
             close(back);
         }
-        return "is " + label(property) + " of";
+        return "\u2190 " + label(property);
     }
 
     /** The prefixed name of an IRI when a prefix is known, else the IRI. */

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -102,6 +101,10 @@ public final class LinkedDataServlet extends HttpServlet {
             lookup(req, resp);
             return;
         }
+        if (path.equals(SyntaxCheck.PATH)) {
+            SyntaxCheck.answer(req, resp);
+            return;
+        }
         resource(path, req, resp);
     }
 
@@ -169,7 +172,7 @@ public final class LinkedDataServlet extends HttpServlet {
         final Node resource = target;
         if (format.mediaType().equals("text/html")) {
             // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
-            Page page = htmlPage(resource);
+            Page page = htmlPage(resource, req.getParameter("focus"));
             boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
             html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
             return;
@@ -185,14 +188,14 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** Which template and model render a node: the ontology, an article, or the generic resource page. */
-    private Page htmlPage(Node node) {
+    private Page htmlPage(Node node, String focus) {
         ResourcePages pages = new ResourcePages(site);
         OntologyPages ontology = new OntologyPages(site, pages);
         if (ontology.isOntology(node))
             return new Page("ontology.jte", ontology.page());
         ArticlePages articles = new ArticlePages(site, pages);
         if (articles.isArticle(node))
-            return new Page("article.jte", articles.page(node));
+            return new Page("article.jte", articles.page(node, focus));
         return new Page("resource.jte", pages.page(node, FORMATS));
     }
 
@@ -254,7 +257,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 notFound(req, resp, iri);
                 return;
             }
-            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node);
+            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node, "1".equals(req.getParameter("records")));
             html(resp, 200, "explore.jte", Map.of("page", page));
         } finally {
             dsg.end();
@@ -264,7 +267,9 @@ public final class LinkedDataServlet extends HttpServlet {
     private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
         Format f = negotiate(req, null);
         if (f != null && f.mediaType().equals("text/html")) {
-            html(resp, 404, "notfound.jte", Map.of("iri", iri));
+            List<Link> nearest = Txn.calculateRead(site.dataset(), () -> new Nearest(site).to(iri));
+            html(resp, 404, "notfound.jte", Map.of("iri", iri, "nearest", nearest, "namespace", site.namespaces().namespace(),
+                                                   "lookup", LOOKUP_PATH));
         } else {
             text(resp, 404, "Not found: no resource " + iri + " in this dataset.\n");
         }

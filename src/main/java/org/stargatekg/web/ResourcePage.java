@@ -11,6 +11,11 @@ public record ResourcePage(Link self, List<Value> types, String description, Lis
                            List<Passage> evidence, List<ThreadItem> thread, List<Link> sameAs, List<FormatLink> formats,
                            String queryHref, String exploreHref, List<ArticleEvidence> evidenceByArticle, boolean notReviewed) {
 
+    /** How many of the types are inferred: the page folds them behind one line. */
+    public long inferredTypes() {
+        return types.stream().filter(Value::inferred).count();
+    }
+
     /** The passages of one article that support or describe the resource. */
     public record ArticleEvidence(Link article, List<Passage> passages) {}
 

@@ -105,9 +105,33 @@ final class ResourcePages {
         String path = self.href();
         for (Format f : formats)
             formatLinks.add(new ResourcePage.FormatLink(f.name(), path + f.suffix(), f.mediaType()));
-        return new ResourcePage(self, types, description(node), groups, evidence.of(node),
-                                new Threads(site, labels, evidence).thread(node), sameAs, formatLinks, queryHref,
+        // Each passage once per page: the resource's own evidence first, then the thread, then the values; a passage
+        // met again is shown as a reference to the first.
+        Set<String> seenPassages = new HashSet<>();
+        List<Passage> own = once(evidence.of(node), seenPassages);
+        List<ThreadItem> thread = new ArrayList<>();
+        for (ThreadItem item : new Threads(site, labels, evidence).thread(node))
+            thread.add(new ThreadItem(item.statement(), item.speaker(), item.words(), item.verbatim(), item.channel(),
+                                      item.relation(), item.depth(), item.current(), once(item.evidence(), seenPassages)));
+        List<PropertyGroup> shownGroups = new ArrayList<>();
+        for (PropertyGroup group : groups) {
+            List<PropertyRow> rows = new ArrayList<>();
+            for (PropertyRow row : group.rows())
+                rows.add(new PropertyRow(row.property(), row.label(),
+                                         row.values().stream().map(v -> v.withEvidence(once(v.evidence(), seenPassages))).toList()));
+            shownGroups.add(new PropertyGroup(group.title(), rows));
+        }
+        types.sort(Comparator.comparing((Value v) -> v.inferred()).thenComparing(v -> v.link().label(), String.CASE_INSENSITIVE_ORDER));
+        return new ResourcePage(self, types, description(node), shownGroups, own, thread, sameAs, formatLinks, queryHref,
                                 exploreHref, evidence.byArticle(node), evidence.notReviewed(node));
+    }
+
+    /** The passages with those already shown higher up the page turned into references; records the rest as shown. */
+    private static List<Passage> once(List<Passage> passages, Set<String> seen) {
+        List<Passage> out = new ArrayList<>();
+        for (Passage p : passages)
+            out.add(seen.add(p.passage().iri()) ? p : p.asRepeat());
+        return out;
     }
 
     /** Whether an incoming triple (x p self) repeats an outgoing one (self q x) where q is p's declared inverse. */
@@ -132,6 +156,7 @@ final class ResourcePages {
     /** One value of a triple: the object (or subject, for incoming) as link or literal, with evidence and formatting. */
     Value value(Triple tr, Node v) {
         boolean inferred = site.isInferred(tr);
+        boolean external = !inferred && site.isExternal(tr);
         if (v.isLiteral()) {
             String dt = v.getLiteralDatatypeURI();
             Link datatype = dt == null || PLAIN_TYPES.contains(dt) ? null : site.link(org.apache.jena.graph.NodeFactory.createURI(dt), labels);
@@ -142,11 +167,11 @@ final class ResourcePages {
                 BigDecimal amount = new BigDecimal(v.getLiteralLexicalForm());
                 String code = currencyCode(tr.getSubject());
                 boolean bound = p.equals(t.maxValue);
-                formatted = Amounts.format(amount, code, bound);
+                formatted = inWords(tr.getSubject(), amount, code, bound);
                 exact = Amounts.exact(amount, code, bound);
             }
             return new Value(null, v.getLiteralLexicalForm(), v.getLiteralLanguage(), datatype, formatted, exact,
-                             inferred, List.of());
+                             inferred, external, List.of());
         }
         Link link = site.link(v, labels);
         String formatted = null;
@@ -158,12 +183,26 @@ final class ResourcePages {
             Node n = value != null ? value : max;
             if (n != null && n.isLiteral()) {
                 BigDecimal amount = new BigDecimal(n.getLiteralLexicalForm());
+                // A linked amount reads as its figure; its own page gives the words it was stated in.
                 formatted = Amounts.format(amount, code, value == null);
                 exact = Amounts.exact(amount, code, value == null);
             }
         }
         List<Passage> passages = g.contains(v, Terms.TYPE, t.reported) ? evidence.of(v).stream().limit(1).toList() : List.of();
-        return new Value(link, null, null, null, formatted, exact, inferred, passages);
+        return new Value(link, null, null, null, formatted, exact, inferred, external, passages);
+    }
+
+    /**
+     * An amount as a reader says it: the article's own words for it where recorded (sg:statedAs, "well under $10
+     * billion"), with whose words they are when a statement gives them ("as Elon Musk put it"), else the figure in words.
+     */
+    private String inWords(Node amountNode, BigDecimal amount, String code, boolean bound) {
+        Node statedAs = site.first(amountNode, t.statedAs);
+        String words = statedAs != null && statedAs.isLiteral() ? statedAs.getLiteralLexicalForm()
+                : Amounts.format(amount, code, bound);
+        Node source = site.first(amountNode, t.statedIn);
+        Node speaker = source == null ? null : site.first(source, t.speaker);
+        return speaker == null ? words : words + ", as " + labels.label(speaker) + " put it";
     }
 
     private String currencyCode(Node amount) {

@@ -17,6 +17,10 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.stargatekg.search.SearchHit;
 import org.stargatekg.search.SearchIndex;
+import org.stargatekg.search.SearchResults;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.system.Txn;
 import org.stargatekg.search.SearchTooSlowException;
 import org.stargatekg.search.TextSearch;
 
@@ -57,9 +61,36 @@ public final class SearchServlet extends HttpServlet {
             fail(resp, json, query, "limit must be a whole number between 1 and " + SearchIndex.MAX_LIMIT);
             return;
         }
-        List<SearchHit> hits;
+        int page;
         try {
-            hits = index.search(query, limit);
+            String given = req.getParameter("page");
+            page = given == null ? 1 : Integer.parseInt(given);
+            if (page < 1)
+                throw new NumberFormatException();
+        } catch (NumberFormatException ex) {
+            fail(resp, json, query, "page must be a whole number, 1 or more");
+            return;
+        }
+        if (limit < 1 || limit > SearchIndex.MAX_LIMIT) {
+            fail(resp, json, query, "limit must be a whole number between 1 and " + SearchIndex.MAX_LIMIT);
+            return;
+        }
+        SearchResults results;
+        String fuzzy = null;
+        try {
+            results = index.page(query, (page - 1) * limit, limit);
+            String near = Fuzzy.of(query);
+            if (results.total() == 0 && near != null) {
+                try {
+                    SearchResults close = index.page(near, (page - 1) * limit, limit);
+                    if (close.total() > 0) {
+                        results = close;
+                        fuzzy = near;
+                    }
+                } catch (IllegalArgumentException notHere) {
+                    // A store that cannot run fuzzy terms: the exact answer (nothing) stands.
+                }
+            }
         } catch (IllegalArgumentException ex) {
             fail(resp, json, query, "Cannot search for this: " + ex.getMessage());
             return;
@@ -68,11 +99,75 @@ public final class SearchServlet extends HttpServlet {
             send(resp, 503, "text/plain", "Search too slow: " + ex.getMessage() + "\n");
             return;
         }
-        if (json)
-            send(resp, 200, "application/json", JSON.toString(toJson(query, hits)));
-        else
-            send(resp, 200, "text/html", templates.render("search.jte", Map.of("query", query, "hits", hits, "jsonHref",
-                    "/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8) + "&format=json", "href", href())));
+        List<SearchHit> hits = results.hits();
+        if (json) {
+            JsonObject body = toJson(query, hits);
+            body.put("total", results.total());
+            body.put("page", page);
+            body.put("pageSize", limit);
+            if (fuzzy != null)
+                body.put("fuzzy", fuzzy);
+            send(resp, 200, "application/json", JSON.toString(body));
+            return;
+        }
+        String encoded = java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String limitPart = limit == DEFAULT_LIMIT ? "" : "&limit=" + limit;
+        int pages = (results.total() + limit - 1) / limit;
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("query", query);
+        model.put("hits", hits);
+        model.put("views", views(hits, fuzzy != null ? Fuzzy.words(query) : List.of()));
+        model.put("total", results.total());
+        model.put("first", (page - 1) * limit + 1);
+        model.put("previousHref", page > 1 ? "/search?q=" + encoded + limitPart + "&page=" + (page - 1) : null);
+        model.put("nextHref", page < pages ? "/search?q=" + encoded + limitPart + "&page=" + (page + 1) : null);
+        model.put("fuzzy", fuzzy != null);
+        model.put("suggestion", fuzzy == null ? null : suggestion(query, hits));
+        model.put("jsonHref", "/search?q=" + encoded + limitPart + (page > 1 ? "&page=" + page : "") + "&format=json");
+        model.put("href", href());
+        send(resp, 200, "text/html", templates.render("search.jte", model));
+    }
+
+    /** Each hit with its local address and its types as class labels: our ontology's, most specific, each once. */
+    private List<HitView> views(List<SearchHit> hits, List<String> misspelt) {
+        return Txn.calculateRead(site.dataset(), () -> {
+            Labels labels = site.labels();
+            var g = site.union();
+            List<HitView> out = new java.util.ArrayList<>();
+            for (SearchHit h : hits) {
+                List<Node> types = h.types().stream().map(NodeFactory::createURI).toList();
+                List<Node> ours = types.stream().filter(t -> t.getURI().startsWith(site.namespaces().ontology())).toList();
+                List<Node> shown = ours.isEmpty() ? types : ours;
+                List<Node> specific = shown.stream()
+                        .filter(t -> shown.stream().noneMatch(o -> !o.equals(t) && g.contains(o, Terms.SUBCLASS, t))).toList();
+                List<String> names = specific.stream().map(labels::label).distinct().sorted().toList();
+                out.add(new HitView(h, site.addresses().href(h.iri()), names));
+            }
+            return out;
+        });
+    }
+
+    /** A corrected search: each word replaced by the closest word of the best hit's label, when one is close. */
+    static String suggestion(String query, List<SearchHit> hits) {
+        if (hits.isEmpty())
+            return null;
+        String[] labelWords = hits.get(0).label().split("[^\\p{L}\\p{N}']+");
+        List<String> out = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (String word : Fuzzy.words(query)) {
+            String best = word;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String candidate : labelWords) {
+                int d = Fuzzy.distance(word.toLowerCase(), candidate.toLowerCase());
+                if (!candidate.isEmpty() && d < bestDistance && d <= 2) {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+            changed |= !best.equals(word);
+            out.add(best);
+        }
+        return changed ? String.join(" ", out) : null;
     }
 
     private java.util.function.Function<String, String> href() {

@@ -43,7 +43,8 @@ public final class Site {
     private volatile Gathered gathered;
 
     /** What is gathered from the whole dataset rather than read per page: article texts and the menu, for one version. */
-    private record Gathered(long version, Map<Node, String> articleTexts, List<Link> menu) {}
+    private record Gathered(long version, Map<Node, String> articleTexts, List<Link> menu, Map<Node, String> inverseLabels,
+                            java.util.Set<Triple> external) {}
 
     /** Gathers what pages need from a backend's dataset (named graphs, the union as default graph). */
     public Site(Backend backend, AddressMap addresses) {
@@ -76,8 +77,21 @@ public final class Site {
                    .forEachRemaining((Triple t) -> texts.put(t.getSubject(), t.getObject().getLiteralLexicalForm()));
             List<Node> articles = newsArticles();
             backend.prefetchLabels(articles);
-            Labels labels = labels();
-            return new Gathered(version, Map.copyOf(texts), articles.stream().map(a -> link(a, labels)).toList());
+            Labels labels = new Labels(union(), vocabularyLabels, prefixes, Map.of());
+            // Every property's inverse reading, gathered once per version so that no page asks for it again.
+            Map<Node, String> inverse = new HashMap<>();
+            dataset.getUnionGraph().find(Node.ANY, SG.inverseLabel.asNode(), Node.ANY).forEachRemaining((Triple t) -> {
+                if (t.getObject().isLiteral())
+                    inverse.put(t.getSubject(), t.getObject().getLiteralLexicalForm());
+            });
+            // owl:inverseOf is symmetric in the served data (the inferred graph holds both directions).
+            dataset.getUnionGraph().find(Node.ANY, Terms.INVERSE, Node.ANY).toList().forEach(t -> {
+                String label = labels.label(t.getObject());
+                if (t.getObject().isURI() && !label.equals(labels.shortName(t.getObject().getURI())))
+                    inverse.put(t.getSubject(), label);
+            });
+            return new Gathered(version, Map.copyOf(texts), articles.stream().map(a -> link(a, labels)).toList(), Map.copyOf(inverse),
+                                externalOnly());
         });
     }
 
@@ -122,7 +136,7 @@ public final class Site {
     }
 
     Labels labels() {
-        return new Labels(union(), vocabularyLabels, prefixes);
+        return new Labels(union(), vocabularyLabels, prefixes, gathered().inverseLabels());
     }
 
     /** The full text of an article (a nif:Context), or null. */
@@ -176,6 +190,29 @@ public final class Site {
         } finally {
             it.close();
         }
+    }
+
+    /**
+     * Whether a triple comes only from the outside links of an article folder (a graph named .../external), not from
+     * any article's own graph: the article never stated it.
+     */
+    boolean isExternal(Triple t) {
+        return gathered().external().contains(t);
+    }
+
+    /** The triples of the outside-links graphs (…/external) that their article's own graph does not also state. */
+    private java.util.Set<Triple> externalOnly() {
+        java.util.Set<Triple> out = new java.util.HashSet<>();
+        dataset.listGraphNodes().forEachRemaining(name -> {
+            if (!name.isURI() || !name.getURI().endsWith("/external"))
+                return;
+            String article = name.getURI().substring(0, name.getURI().length() - "/external".length());
+            Graph own = dataset.containsGraph(NodeFactory.createURI(article)) ? dataset.getGraph(NodeFactory.createURI(article)) : null;
+            for (Triple t : dataset.getGraph(name).find().toList())
+                if (own == null || !own.contains(t))
+                    out.add(t);
+        });
+        return java.util.Set.copyOf(out);
     }
 
     /** Whether a triple is only there by inference (it sits in the inferred graph). */

@@ -1,7 +1,6 @@
 package org.stargatekg.web;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -53,6 +52,8 @@ final class Terms {
     final Node value = SG.value.asNode();
     final Node maxValue = SG.maxValue.asNode();
     final Node currency = SG.currency.asNode();
+    final Node statedAs = SG.statedAs.asNode();
+    final Node statedIn = SG.statedIn.asNode();
     final Node currencyCode = SG.currencyCode.asNode();
     final Node ontology = SG.ONTOLOGY.asNode();
     final Node reviewStatus = SG.reviewStatus.asNode();

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 
 /** Lays out the thread a statement belongs to: what it answers, up to the first item, then every reply below it. */
 final class Threads {

@@ -27,7 +27,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.system.StreamRDF;
@@ -41,13 +40,12 @@ import org.stargatekg.load.KnowledgeGraph;
 import org.stargatekg.load.KnowledgeGraphLoader;
 import org.stargatekg.server.StargateServer;
 import org.stargatekg.remote.RemoteStore;
-import org.stargatekg.support.FreePort;
 import org.stargatekg.support.PrivateVirtuoso;
 import org.stargatekg.vocab.Namespaces;
 
 /**
  * The benchmark of issue 5, run by {@code mvn -B -Pbench verify -DskipTests} (add {@code -Dbench.args=throughput},
- * {@code startup} or {@code scale} to run one part; the sections of parts not run are kept from the committed results.md).
+ * {@code startup} or {@code scale} to run one part, or {@code draft} for the draft's speed alone, {@link DraftBench}; the sections of parts not run are kept from the committed results.md).
  * Starts our server in this JVM (with and without its response cache), the trivial-servlet ceiling beside it, plain
  * Fuseki 5.6.0 on the same quads and, where installed, Virtuoso 7 filled by our {@code load} command with our jar
  * serving it through {@code --sparql-endpoint}; drives each with wrk, and writes
@@ -103,6 +101,10 @@ public final class Benchmark {
     /** Runs the parts named in the arguments: all (default), throughput, startup, scale. */
     public static void main(String... args) throws Exception {
         String what = args.length == 0 ? "all" : String.join(",", args);
+        if (what.equals("draft")) {
+            DraftBench.main();   // the draft's speed (issue 24), on its own: nothing of results.md changes
+            System.exit(0);
+        }
         Benchmark b = new Benchmark();
         Files.createDirectories(OUT);
         b.report.append("# Benchmark results\n\nRun ").append(Instant.now().toString(), 0, 16).append("Z on ")

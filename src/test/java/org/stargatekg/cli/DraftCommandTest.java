@@ -44,4 +44,27 @@ class DraftCommandTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--out"), run::toString);
     }
+
+    @Test
+    void draft_corpus_prints_precision_and_recall_of_every_field_over_a_folder_with_gold_files() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("01-a.txt"), "Acme buys Widgetco\n\n\u201CWe won,\u201D Acme Corp. chief executive Jane Roe said.\n");
+        Files.writeString(corpus.resolve("01-a.gold.tsv"), "person\tJane Roe\tRoe\norg\tAcme Corp.\tAcme\nquote\tWe won,\tJane Roe\n");
+        Files.writeString(corpus.resolve("02-no-gold.txt"), "Not scored\n");
+        CliRun run = CliRun.of("draft", "--corpus", corpus.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Drafts of 1 articles"), run::toString);
+        for (String field : new String[] {"quotations", "speakers", "amounts", "people", "organizations"})
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(field) && l.contains("precision") && l.contains("recall")),
+                       () -> field + " missing\n" + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("speakers") && l.contains("1/1")), run::toString);
+    }
+
+    @Test
+    void draft_corpus_with_an_article_is_a_usage_error() {
+        CliRun run = CliRun.of("draft", "article.txt", "--corpus", tmp.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--corpus"), run::toString);
+    }
 }

@@ -57,6 +57,12 @@ class DifferentialQueryTest {
     /** Answers longer than this are not compared (counted with the timed out ones): they would only test memory. */
     private static final int MAX_ROWS = 100_000;
 
+    /** The largest share of queries that may go uncompared for their time or size (the last runs: under 1%). */
+    static final double MAX_TIMED_OUT_SHARE = 0.05;
+
+    /** The largest share of queries that both stacks may refuse alike (an error on both counts as the same answer). */
+    static final double MAX_FAILED_SHARE = 0.10;
+
     /** What one data size gave. */
     static final class Tally {
         int queries, same, withRows, bothFailed, timedOut, referenceWrong;
@@ -88,6 +94,14 @@ class DifferentialQueryTest {
         invalid.addAll(large.invalid);
         assertTrue(invalid.isEmpty(), () -> "the generator wrote " + invalid.size() + " queries that do not parse:\n" + String.join("\n", invalid.subList(0, Math.min(10, invalid.size()))));
         assertTrue(small.withRows > small.queries / 3, "most queries find something at 1x: " + small.withRows);
+        // A query skipped proves nothing: a stack that times out or fails more often would pass unseen without a cap.
+        for (Tally t : List.of(small, large)) {
+            assertTrue(t.timedOut <= t.queries * MAX_TIMED_OUT_SHARE,
+                       () -> t.timedOut + " of " + t.queries + " queries not compared (timed out or too large), over "
+                             + (int) (MAX_TIMED_OUT_SHARE * 100) + "%");
+            assertTrue(t.bothFailed <= t.queries * MAX_FAILED_SHARE,
+                       () -> t.bothFailed + " of " + t.queries + " queries refused by both stacks, over " + (int) (MAX_FAILED_SHARE * 100) + "%");
+        }
         assertTrue(differences == 0, () -> differences + " difference(s):\n" + String.join("\n", small.differences)
                                             + "\n" + String.join("\n", large.differences));
     }

@@ -11,6 +11,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.stargatekg.engine.EnginePatch;
+import org.stargatekg.engine.store.StockStore;
 import org.stargatekg.server.QuerySettings;
 import org.stargatekg.engine.store.FrozenDatasetGraph;
 
@@ -30,7 +32,7 @@ final class QueryStacks {
     static Dataset ours(Collection<Quad> quads) {
         FrozenDatasetGraph.Builder b = FrozenDatasetGraph.builder();
         quads.forEach(b::add);
-        return DatasetFactory.wrap(b.build());
+        return DatasetFactory.wrap(EnginePatch.FROZEN_STORE.patched() ? b.build() : StockStore.copyOf(b.build()));
     }
 
     /** Jena's transactional in-memory dataset holding the same quads. */

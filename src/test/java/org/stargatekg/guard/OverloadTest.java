@@ -42,8 +42,10 @@ class OverloadTest {
      * Bounds far above an idle answer (on a machine shared with other builds) and far below the failure they guard
      * against: without these limits ping took 18 s here, and requests that never came back.
      */
-    private static final long MAX_MILLIS = 5000;
-    private static final long MEDIAN_MILLIS = 1000;
+    // Generous bounds (the machine may be busy): what they catch is waiting behind the slow clients and expensive
+    // queries, which takes their whole timeouts; how fast it is stays the benchmark's business.
+    private static final long MAX_MILLIS = 10_000;
+    private static final long MEDIAN_MILLIS = 3_000;
     private static final String EXPENSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final String CHEAP = "SELECT ?s { ?s a <http://www.w3.org/2002/07/owl#Class> } LIMIT 3";
 
@@ -145,10 +147,7 @@ class OverloadTest {
     }
 
     private static long gauge(String name) {
-        String metrics = server.get("/$/metrics", "text/plain").body();
-        return metrics.lines().filter(l -> l.startsWith(name + " "))// Micrometer's Prometheus registry writes every gauge as a double ("4.0").
-                      .mapToLong(l -> (long) Double.parseDouble(l.substring(name.length() + 1).strip()))
-                      .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in\n" + metrics));
+        return server.gauge(name);
     }
 
     /** Sends a POST announcing 200 bytes, one byte a second, and returns the status line it gets back. */

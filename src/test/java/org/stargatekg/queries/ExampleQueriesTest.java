@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stargatekg.support.RunningServer;
-import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.web.Examples;
 
 /** Every example the editor offers runs as it stands (absolute prefixes, no BASE needed) and finds something. */

@@ -137,4 +137,51 @@ class ModelReadingTest {
                 SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s dcterms:source ?d } FILTER (isLiteral(?d)) }"""),
                      "a source given as text (a file path) rather than a document IRI");
     }
+
+    @Test
+    void the_white_house_building_and_the_government_body_are_two_resources_and_only_the_building_is_linked() {
+        List<String> found = rows("""
+                SELECT ?r ?kind ?link WHERE {
+                  VALUES ?r { id:white-house id:white-house-government-body }
+                  ?r a ?kind . VALUES ?kind { sg:Building sg:GovernmentBody }
+                  OPTIONAL { ?r owl:sameAs ?link FILTER (STRSTARTS(STR(?link), "http://www.wikidata.org/")) }
+                } ORDER BY ?r""");
+        assertEquals(List.of("id/white-house | " + SG + "Building | http://www.wikidata.org/entity/Q35525",
+                             "id/white-house-government-body | " + SG + "GovernmentBody | "), found);
+    }
+
+    @Test
+    void they_dont_have_the_money_names_no_backer_since_the_words_name_none() {
+        List<String> found = rows("""
+                SELECT ?subject ?kind WHERE {
+                  id:musk-no-money-quote sg:claims/sg:propositionSubject ?subject .
+                  ?subject a ?kind . FILTER (STRSTARTS(STR(?kind), STR(sg:)))
+                  FILTER NOT EXISTS { ?subject a ?narrower . ?narrower rdfs:subClassOf ?kind FILTER (?narrower != ?kind) }
+                }""");
+        assertEquals(List.of("id/they-without-the-money | " + SG + "UnnamedReferent"), found);
+        assertEquals(List.of(), rows("""
+                SELECT ?about WHERE { id:musk-no-money-quote sg:about ?about . ?about a sg:Organization }"""));
+    }
+
+    @Test
+    void the_funds_might_not_be_secure_stays_a_hedge_not_a_denial() {
+        assertEquals(List.of(SG + "Doubted"), rows("""
+                SELECT ?polarity WHERE { id:musk-stargate-funds-not-secure-claim sg:claims/sg:polarity ?polarity }"""));
+        assertEquals(List.of(SG + "Evasive"), rows("""
+                SELECT ?stance WHERE { ?s sg:avoids id:musk-stargate-funds-not-secure-claim ; sg:stance ?stance }"""));
+    }
+
+    @Test
+    void commentary_sentences_support_their_commentary_only() {
+        List<String> found = rows("""
+                SELECT ?item WHERE {
+                  VALUES ?p { <https://w3id.org/stargate-kg/evidence/ripples> <https://w3id.org/stargate-kg/evidence/dialogue> }
+                  ?item sg:evidence ?p . FILTER NOT EXISTS { ?item a sg:Commentary }
+                }""");
+        assertEquals(List.of(), found, "commentary passages used as evidence of facts or statements");
+        assertEquals(List.of("id/clash", "id/cnbc-interview").stream().map(x -> x.replace("id/", "evidence/")).toList(), rows("""
+                SELECT ?p WHERE { id:stargate-controversy sg:evidence ?p } ORDER BY ?p"""));
+    }
+
+    private static final String SG = "ontology/";
 }

@@ -3,7 +3,6 @@ package org.stargatekg.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;

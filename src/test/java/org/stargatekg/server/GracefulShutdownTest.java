@@ -86,7 +86,12 @@ class GracefulShutdownTest {
                 t.start();
                 loaders.add(t);
             }
-            Thread.sleep(1000);
+            // In flight means the server reports the slow queries running and the background load answered.
+            int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+            RunningServer.awaitGauge(port, "queries_running", n -> n >= 1, Duration.ofSeconds(60));
+            long waitFor = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (background.isEmpty() && System.nanoTime() < waitFor)
+                Thread.sleep(10);
 
             long stopAt = System.nanoTime();
             process.destroy(); // SIGTERM

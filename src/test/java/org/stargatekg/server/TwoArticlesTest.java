@@ -73,7 +73,8 @@ class TwoArticlesTest {
             List<Element> passages = group.select("blockquote.evidence");
             assertTrue(!passages.isEmpty(), group::outerHtml);
             for (Element p : passages)
-                assertTrue(p.selectFirst("a.to-article").attr("href").startsWith(article + "#"),
+                assertTrue(p.selectFirst("a.to-article").attr("href").startsWith(article + "?focus=")
+                           && p.selectFirst("a.to-article").attr("href").contains("#"),
                            () -> "a passage under " + article + " points elsewhere:\n" + p.outerHtml());
         }
         Set<String> titles = groups.stream().map(g -> g.selectFirst("h3").text()).collect(Collectors.toCollection(TreeSet::new));

@@ -65,7 +65,7 @@ public final class PrivateVirtuoso implements AutoCloseable {
     /**
      * Starts one in a new folder under {@code parent} with the settings of the installed package
      * ({@link #PACKAGE_SETTINGS}: its buffers, threads, limits), only its database files moved into the folder, its
-     * ports moved to free loopback ones and the two settings the README gives for a store behind our servers
+     * ports moved to free loopback ones and the two settings docs/stores.md gives for a store behind our servers
      * ({@link #COST_ESTIMATION}, {@link #THREADS_PER_QUERY}): Virtuoso as a user who installed it would run it, for the benchmark.
      */
     public static PrivateVirtuoso startWithPackageSettings(Path parent) throws IOException, InterruptedException {
@@ -82,13 +82,13 @@ public final class PrivateVirtuoso implements AutoCloseable {
 
     /**
      * What the benchmark sets Virtuoso's {@code [SPARQL] MaxQueryCostEstimationTime} to: {@code 0} (no estimate, as
-     * the README recommends behind our server) unless {@code -Dvirtuoso.costEstimation=400} asks for the package's.
+     * docs/stores.md recommends behind our server) unless {@code -Dvirtuoso.costEstimation=400} asks for the package's.
      */
     public static final String COST_ESTIMATION = System.getProperty("virtuoso.costEstimation", "0");
 
     /**
      * What the benchmark sets Virtuoso's {@code [Parameters] ThreadsPerQuery} to: {@code 1} (one thread per query, as
-     * the README recommends behind our server) unless {@code -Dvirtuoso.threadsPerQuery=4} asks for the package's.
+     * docs/stores.md recommends behind our server) unless {@code -Dvirtuoso.threadsPerQuery=4} asks for the package's.
      */
     public static final String THREADS_PER_QUERY = System.getProperty("virtuoso.threadsPerQuery", "1");
 

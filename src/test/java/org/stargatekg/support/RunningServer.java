@@ -272,6 +272,56 @@ public final class RunningServer implements AutoCloseable, BeforeAllCallback, Af
         }
     }
 
+    /** A gauge's value as the server reports it at {@code /$/metrics} (Micrometer writes every gauge as a double). */
+    public long gauge(String name) {
+        return gauge(port(), name);
+    }
+
+    /** A gauge's value as the server on a port reports it at {@code /$/metrics}. */
+    public static long gauge(int port, String name) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/$/metrics"))
+                                         .header("Accept", "text/plain").GET().build();
+        String metrics;
+        try {
+            metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        String key = name.startsWith("stargate_") ? name : "stargate_" + name;
+        return metrics.lines().filter(l -> l.startsWith(key + " "))
+                      .mapToLong(l -> (long) Double.parseDouble(l.substring(key.length() + 1).strip()))
+                      .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in\n" + metrics));
+    }
+
+    /**
+     * Waits until a gauge the server reports meets a condition (polling, never a fixed sleep), or fails after
+     * {@code patience} naming the last value: a test's way to know that a query is in flight, or that none is.
+     */
+    public static long awaitGauge(int port, String name, java.util.function.LongPredicate condition, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long value = gauge(port, name);
+        while (!condition.test(value)) {
+            if (System.nanoTime() > deadline)
+                throw new AssertionError(name + " is still " + value + " after " + patience.toSeconds() + " s");
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+            value = gauge(port, name);
+        }
+        return value;
+    }
+
+    /** As {@link #awaitGauge(int, String, java.util.function.LongPredicate, Duration)} for this server. */
+    public long awaitGauge(String name, java.util.function.LongPredicate condition, Duration patience) {
+        return awaitGauge(port(), name, condition, patience);
+    }
+
     /** Percent-encodes a form or query-string value. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -130,16 +130,11 @@ class BrowserTest {
     }
 
     @Test
-    void article_view_highlights_passages_that_lead_to_facts_and_back() {
+    void article_view_leads_from_a_passage_to_what_it_supports_and_on_to_its_page() {
         open("id/stargate-article");
         var d = browser.driver();
-        List<WebElement> marks = d.findElements(By.cssSelector(".article-text mark"));
-        assertTrue(marks.size() >= 40, "highlighted segments: " + marks.size());
-        WebElement quote = marks.stream().filter(m -> m.getText().equals("They don't actually have the money."))
-                                .findFirst().orElseThrow();
-        quote.click();
-        browser.waiting().until(ExpectedConditions.urlContains("#entry-"));
-        WebElement entry = d.findElement(By.id(d.getCurrentUrl().substring(d.getCurrentUrl().indexOf('#') + 1)));
+        assertTrue(d.findElements(By.cssSelector(".article-text .seg.on")).isEmpty(), "the text is not plain by default");
+        WebElement entry = d.findElement(By.id("entry-ev-musk-quote-no-money"));
         entry.findElement(By.linkText("Musk: \"They don't actually have the money.\"")).click();
         browser.waiting().until(ExpectedConditions.urlContains("/id/musk-no-money-quote"));
         assertEquals("Musk: \"They don't actually have the money.\"", d.findElement(By.tagName("h1")).getText());
@@ -158,16 +153,21 @@ class BrowserTest {
     }
 
     @Test
-    void graph_view_draws_the_neighbourhood_and_recentres_on_click() {
+    void graph_view_draws_the_neighbourhood_and_grows_in_place_on_click() {
         open("explore?iri=" + server.base() + "id/sam-altman");
         var d = browser.driver();
         List<WebElement> nodes = d.findElements(By.cssSelector("svg.explore g.node"));
         assertTrue(nodes.size() > 5, "nodes: " + nodes.size());
         assertEquals("Sam Altman", d.findElement(By.cssSelector("svg.explore g.node.center text")).getAttribute("textContent"));
+        String before = d.getCurrentUrl();
         WebElement openai = nodes.stream().filter(n -> n.findElement(By.tagName("text")).getAttribute("textContent").equals("OpenAI"))
                                  .findFirst().orElseThrow();
         openai.findElement(By.tagName("circle")).click();
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("svg.explore g.node.center text"), "textContent", "OpenAI"));
+        browser.waiting().until(dr -> dr.findElements(By.cssSelector("svg.explore g.node.grown")).size() > 0);
+        assertEquals(before, d.getCurrentUrl(), "the page was reloaded instead of growing in place");
+        assertEquals("Sam Altman", d.findElement(By.cssSelector("svg.explore g.node.center text")).getAttribute("textContent"));
+        assertTrue(d.findElements(By.cssSelector("svg.explore g.edge.grown text")).stream()
+                    .anyMatch(t -> !t.getAttribute("textContent").isBlank()), "grown edges have no labels");
         assertNothingLeftThisMachine();
     }
 }

@@ -228,4 +228,52 @@ class EditorBrowserTest {
         browser.driver().findElement(By.id("clear-history")).click();
         assertEquals(1, new Select(browser.driver().findElement(By.id("history"))).getOptions().size());
     }
+
+    @Test
+    void a_large_result_shows_a_page_of_rows_with_prefixed_names_labels_and_local_links_and_sorts() {
+        setValue("SELECT * WHERE { ?s ?p ?o }");
+        runAndWaitForStatus();
+        var d = browser.driver();
+        assertEquals(100, d.findElements(By.cssSelector("table.results tbody tr")).size(), "rows drawn at once");
+        String range = d.findElement(By.id("results-range")).getText();
+        assertTrue(range.matches("rows 1–100 of \\d{4,} \\(downloads hold all\\)"), range);
+        d.findElement(By.id("results-next")).click();
+        assertTrue(d.findElement(By.id("results-range")).getText().startsWith("rows 101–200"));
+        d.findElements(By.cssSelector("table.results th button.sort")).get(0).click();
+        String first = d.findElement(By.cssSelector("table.results tbody tr td a")).getAttribute("title");
+        String second = d.findElements(By.cssSelector("table.results tbody tr")).get(1).findElement(By.cssSelector("td a")).getAttribute("title");
+        assertTrue(first.compareTo(second) <= 0, "not sorted: " + first + " then " + second);
+        setValue("SELECT ?statement ?speaker WHERE { ?statement <https://w3id.org/stargate-kg/ontology/speaker> ?speaker }");
+        runAndWaitForStatus();
+        java.util.List<org.openqa.selenium.WebElement> links = d.findElements(By.cssSelector("table.results td a"));
+        assertTrue(links.stream().allMatch(a -> a.getText().startsWith("id:") && a.getAttribute("href").contains("/id/")
+                                                && !a.getAttribute("href").contains("w3id.org")),
+                   "IRIs not shown as prefixed names linking here: " + links.stream().map(a -> a.getText() + " " + a.getAttribute("href")).toList());
+        browser.waiting().until(dr -> dr.findElements(By.cssSelector("table.results .iri-label")).stream()
+                                        .anyMatch(l -> l.getText().equals("Elon Musk")));
+    }
+
+    @Test
+    void instance_iris_complete_from_their_prefix() {
+        setValue("SELECT * WHERE { id:elon");
+        type(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, " "));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror-hints")));
+        java.util.List<String> offered = browser.driver().findElements(By.cssSelector(".CodeMirror-hint")).stream()
+                                                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertTrue(offered.stream().anyMatch(o -> o.startsWith("id:elon-musk")), offered.toString());
+    }
+
+    @Test
+    void a_syntax_error_is_shown_with_its_line_as_you_type_and_nothing_runs() {
+        setValue("SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER (?o = ) }");
+        var d = browser.driver();
+        browser.waiting().until(dr -> dr.findElement(By.id("syntax")).getText().startsWith("Line 3"));
+        assertFalse(d.findElements(By.cssSelector(".CodeMirror .syntax-error-line")).isEmpty(), "the line is not marked");
+        setValue("SELECT * WHERE { ?s ?p ?o } LIMIT 1");
+        browser.waiting().until(dr -> dr.findElement(By.id("syntax")).getText().equals("Syntax OK"));
+        assertTrue(d.findElements(By.cssSelector(".CodeMirror .syntax-error-line")).isEmpty(), "the mark stayed");
+        var bad = server.get("/sparql-syntax?query=" + RunningServer.encode("SELECT ?x WHERE { ?x"), "application/json");
+        assertEquals(200, bad.statusCode());
+        assertTrue(bad.body().contains("\"ok\" : false") && bad.body().contains("\"line\""), bad.body());
+    }
 }

@@ -19,6 +19,8 @@ import org.apache.jena.sparql.lang.arq.javacc.ARQParserTokenManager;
 import org.apache.jena.sparql.lang.arq.javacc.ParseException;
 import org.apache.jena.sparql.lang.arq.javacc.SimpleCharStream;
 import org.apache.jena.sparql.lang.arq.javacc.TokenMgrError;
+import org.apache.jena.query.QueryFactory;
+import org.stargatekg.engine.EnginePatch;
 
 /**
  * Parses a SPARQL query (ARQ syntax, Fuseki's base IRI) into the same {@link Query} as Fuseki's
@@ -48,6 +50,8 @@ public final class QueryParser {
 
     /** The query a text means, or a {@link QueryParseException} (line and column) or {@link QueryException} as Jena's parser throws. */
     public static Query parse(String text) {
+        if (!EnginePatch.QUERY_PARSER.patched())
+            return QueryFactory.create(text, BASE, Syntax.syntaxARQ);
         Query query = new Query(PROLOGUE.get());
         query.setSyntax(Syntax.syntaxARQ);
         // The text plus one character: the stream never grows its buffer, and reads the end of the text in one go.

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
+import org.stargatekg.engine.EnginePatch;
 
 /**
  * A read-only in-memory dataset of named graphs for a graph that does not change between starts: every term is held
@@ -76,7 +77,8 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
         this.graphNames = Collections.unmodifiableList(names);
         this.statistics = new PredicateStatistics(columns, acrossGraphs[0], acrossGraphs[1], acrossGraphs[2], count, ids);
         // Queries over this dataset plan their basic graph patterns with counts from these indexes.
-        StageBuilder.setGenerator(getContext(), new CountingStageGenerator(this));
+        if (EnginePatch.COUNTING_PLANNER.patched())
+            StageBuilder.setGenerator(getContext(), new CountingStageGenerator(this));
     }
 
     /** Starts an empty builder. */
@@ -111,11 +113,6 @@ public final class FrozenDatasetGraph extends ReadOnlyDatasetGraph {
     /** Per predicate id: how many distinct subjects and objects it has, for the query planner. */
     PredicateStatistics predicateStatistics() {
         return statistics;
-    }
-
-    /** The number of distinct terms in the quads, graph names included. */
-    public int termCount() {
-        return terms.size();
     }
 
     @Override

@@ -23,15 +23,17 @@ import org.apache.jena.vocabulary.RDFS;
 
 /**
  * The materializer as it was before the single-pass closure: Jena's RETE forward engine running
- * {@code rules/materialize.rules}, with the same filter. Kept only as the reference {@link Materializer} must match.
+ * {@code rules/materialize.rules}, with the same filter. The reference {@link Materializer} must match, and what the
+ * loader runs when {@link org.stargatekg.engine.EnginePatch#MATERIALIZER} is left out.
  */
-final class RuleEngineReference {
+public final class RuleMaterializer {
 
     private static final Set<Node> TRIVIAL_TYPES = Set.of(OWL.Thing.asNode(), RDFS.Resource.asNode());
 
-    private RuleEngineReference() {}
+    private RuleMaterializer() {}
 
-    static Graph infer(Graph ontology, Graph data) {
+    /** The triples the rules infer from the ontology and the data that neither states, without trivial ones. */
+    public static Graph infer(Graph ontology, Graph data) {
         Graph asserted = GraphFactory.createDefaultGraph();
         GraphUtil.addInto(asserted, ontology);
         GraphUtil.addInto(asserted, data);
@@ -64,7 +66,7 @@ final class RuleEngineReference {
     }
 
     private static List<Rule> readRules() {
-        InputStream in = RuleEngineReference.class.getClassLoader().getResourceAsStream(Materializer.RULES);
+        InputStream in = RuleMaterializer.class.getClassLoader().getResourceAsStream(Materializer.RULES);
         if (in == null)
             throw new IllegalStateException("Rule set not on the classpath: " + Materializer.RULES);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
