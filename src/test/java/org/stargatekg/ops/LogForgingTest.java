@@ -36,6 +36,6 @@ class LogForgingTest {
     void a_message_with_line_breaks_and_escapes_is_one_line() {
         String line = formatted("org.stargatekg.test", "INJECTED\nFAKE LOG LINE\r\n12:00:00 WARN  StoreCheck - forged\u001b[31m\u2028x");
         assertOneCleanLine(line);
-        assertTrue(line.contains("INJECTED\nFAKE LOG LINE"), line);
+        assertTrue(line.contains("INJECTED\\nFAKE LOG LINE"), line);
     }
 }
