@@ -25,8 +25,10 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.base.file.ProcessFileLock;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
 
 /**
  * A TDB2 store on disk that keeps a loaded graph between runs. Next to the database it records what was loaded
@@ -187,15 +189,24 @@ public final class PersistentStore implements KeptGraph {
         }
     }
 
-    /** Drops this process's open handle on the database, so that the next open reads the files again. */
+    /**
+     * Drops this process's open handle on the database, and TDB2's lock on it, so that the next open reads the files
+     * again. It never connects: connecting to a damaged database (index files removed, node table truncated) took
+     * TDB2's process lock and failed half-way, and the load that followed met its own lock ({@code AlreadyLocked}).
+     */
     private void expel() {
-        if (!Files.isDirectory(dir.resolve(DATABASE)))
+        Path database = dir.resolve(DATABASE);
+        if (!Files.isDirectory(database))
             return;
+        Location location = Location.create(database);
         try {
-            TDBInternal.expel(DatabaseMgr.connectDatasetGraph(dir.resolve(DATABASE).toString()), true);
+            DatabaseConnection.internalExpel(location, true);
         } catch (RuntimeException notOpen) {
-            // A database that cannot even be connected to holds nothing to let go of.
+            // A database this process never opened holds nothing to let go of.
         }
+        ProcessFileLock lock = DatabaseConnection.lockForLocation(location);
+        if (lock != null && lock.isLockedHere())
+            lock.unlock();
     }
 
     /** Opens the database in the store. */

@@ -1,5 +1,9 @@
 package org.stargatekg.describe;
 
+import org.stargatekg.http.Responses;
+
+import org.stargatekg.http.Negotiation;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +13,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -30,7 +32,6 @@ public final class DescriptionServlet extends HttpServlet {
             new Offer("application/rdf+xml", RDFFormat.RDFXML_PRETTY),
             new Offer("application/n-triples", RDFFormat.NTRIPLES));
 
-    private static final AcceptList OFFERED = AcceptList.create(OFFERS.stream().map(Offer::mediaType).toArray(String[]::new));
 
     private final transient DatasetDescriptions descriptions;
     private final transient Dumps dumps;
@@ -43,7 +44,8 @@ public final class DescriptionServlet extends HttpServlet {
 
     /** Whether an Accept header asks for one of the RDF formats a description is offered in (and not for HTML). */
     public static boolean wantsRdf(String accept) {
-        if (accept == null || accept.isBlank() || accept.contains("text/html"))
+        if (Negotiation.parse(accept).isEmpty() || Negotiation.quality(Negotiation.parse(accept), "text/html") > 0
+            && Negotiation.parse(accept).stream().anyMatch(r -> r.subtype().equals("html")))
             return false;
         return offer(accept) != null;
     }
@@ -77,8 +79,8 @@ public final class DescriptionServlet extends HttpServlet {
     }
 
     private static void graph(HttpServletRequest req, HttpServletResponse resp, Graph graph) throws IOException {
-        String accept = req.getHeader("Accept");
-        Offer offer = accept == null || accept.isBlank() ? OFFERS.get(0) : offer(accept);
+        String accept = Negotiation.accept(req);
+        Offer offer = Negotiation.parse(accept).isEmpty() ? OFFERS.get(0) : offer(accept);
         if (offer == null) {
             send(resp, 406, "text/plain", ("406 Not Acceptable: offered as "
                     + OFFERS.stream().map(Offer::mediaType).toList() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -91,21 +93,11 @@ public final class DescriptionServlet extends HttpServlet {
     }
 
     private static Offer offer(String accept) {
-        MediaType match;
-        try {
-            match = AcceptList.match(new AcceptList(accept), OFFERED);
-        } catch (RuntimeException ex) {
-            return null;
-        }
-        if (match == null)
-            return null;
-        return OFFERS.stream().filter(o -> o.mediaType().equals(match.getContentTypeStr())).findFirst().orElse(null);
+        String type = Negotiation.choose(accept, OFFERS.stream().map(Offer::mediaType).toList(), null);
+        return OFFERS.stream().filter(o -> o.mediaType().equals(type)).findFirst().orElse(null);
     }
 
     private static void send(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, type + "; charset=utf-8", body);
     }
 }

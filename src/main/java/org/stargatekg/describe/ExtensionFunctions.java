@@ -40,10 +40,14 @@ public final class ExtensionFunctions {
     private static final Set<String> STANDARD = Set.of("http://www.w3.org/2001/XMLSchema#", "http://www.w3.org/ns/sparql#");
 
     /**
-     * Library functions left out because they run a client's regular expression outside the query's deadline:
-     * {@code apf:strSplit} splits on one (a backtracking pattern would hold a thread past the timeout).
+     * Library functions left out because a client could hold a thread or fill the log with them:
+     * {@code apf:strSplit} splits on a regular expression outside the query's deadline (a backtracking pattern held a
+     * thread past the timeout), {@code afn:wait} sleeps as long as asked, {@code afn:print} writes a client's text
+     * into the server log (log forging, issue 23).
      */
-    public static final Set<String> UNGUARDED = Set.of(ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit");
+    public static final Set<String> UNGUARDED = Set.of(ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit",
+                                                       ARQConstants.ARQFunctionLibraryURI + "wait",
+                                                       ARQConstants.ARQFunctionLibraryURI + "print");
 
     /** The usual prefixes of the function namespaces, as Jena's documentation writes them. */
     public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()

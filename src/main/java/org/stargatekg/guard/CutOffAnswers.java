@@ -1,5 +1,7 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +28,12 @@ public final class CutOffAnswers extends HttpFilter {
     /** The start of the line Fuseki writes into an answer whose query was cancelled while it streamed. */
     public static final String MARKER = "##  Query cancelled due to timeout";
 
+    /**
+     * The request attribute set (to the reason) when a query was stopped for going past its memory budget: past the
+     * held start of its answer, that answer is cut off the same way.
+     */
+    public static final String STOPPED = "org.stargatekg.queryStopped";
+
     private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private final QueryWatch watch;
@@ -42,7 +50,9 @@ public final class CutOffAnswers extends HttpFilter {
         Held answer = new Held(resp, held);
         try (QueryWatch.Ticket ticket = watch.begin()) {
             chain.doFilter(req, answer);
-            if (!ticket.cancelled()) {
+            if (req.getAttribute(STOPPED) != null && answer.passedOn) {
+                throw new CutOffAnswer();
+            } else if (!ticket.cancelled()) {
                 answer.release();
             } else if (!answer.passedOn) {
                 // Whatever Fuseki made of it (a 503 before the first row, or a 400 with part of the rows and its
@@ -57,13 +67,9 @@ public final class CutOffAnswers extends HttpFilter {
 
     /** Answers 503 in place of a held answer; the headers other filters set (security, CORS) stay. */
     private static void timedOut(HttpServletResponse resp) throws IOException {
-        byte[] body = "Query timed out\n".getBytes(StandardCharsets.UTF_8);
         resp.resetBuffer();
-        resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query timed out\n");
     }
 
     /** Thrown after an answer was cut off past its start: Jetty then aborts the response instead of ending it. */

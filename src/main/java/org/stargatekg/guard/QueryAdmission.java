@@ -1,7 +1,8 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -102,12 +103,8 @@ public final class QueryAdmission implements Filter {
 
     private void busy(HttpServletResponse resp) throws IOException {
         long retry = Math.max(1, (maxWait.toMillis() + 999) / 1000);
-        byte[] body = ("The server is busy answering other queries: try again in " + retry + " s\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         resp.setHeader("Retry-After", Long.toString(retry));
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The server is busy answering other queries: try again in " + retry + " s\n");
     }
 }

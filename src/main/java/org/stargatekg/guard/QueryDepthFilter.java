@@ -1,5 +1,7 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import org.stargatekg.http.ReplayedBody;
 
 import java.io.IOException;
@@ -15,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code 400} to a SPARQL query nested deeper than {@link Limits#maxQueryDepth()} (see {@link QueryShape}),
+ * Answers {@code 400} to a SPARQL query nested deeper than {@link Limits#maxQueryDepth()}, or using one of ARQ's path
+ * forms beyond SPARQL 1.1 (see {@link QueryShape}),
  * with one line in the log and no stack trace, before Jena would overflow a thread's stack on it.
  */
 public final class QueryDepthFilter extends HttpFilter {
@@ -48,15 +51,16 @@ public final class QueryDepthFilter extends HttpFilter {
             return;
         }
         String reason = query == null ? null : QueryShape.tooDeep(query, maxDepth);
+        String heading = "Query too complex: ";
+        if (reason == null && query != null) {
+            reason = QueryShape.nonStandardPath(query);
+            heading = "Query refused: ";
+        }
         if (reason == null) {
             chain.doFilter(forward, resp);
             return;
         }
         LOG.warn("Refused a query of {} characters: {}", query.length(), reason);
-        byte[] message = ("Query too complex: " + reason + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(message.length);
-        resp.getOutputStream().write(message);
+        Responses.text(resp, HttpServletResponse.SC_BAD_REQUEST, heading + reason + "\n");
     }
 }

@@ -86,6 +86,32 @@ public final class QueryShape {
         return depth > maxDepth ? "the query nests expressions, patterns or paths more than " + maxDepth + " levels deep" : null;
     }
 
+    /** Text that may open one of ARQ's path forms beyond SPARQL 1.1 ({@code {n,m}}, {@code {*}}, {@code distinct(…)}…). */
+    private static final java.util.regex.Pattern ARQ_PATH_HINT = java.util.regex.Pattern.compile(
+            "[)>a-zA-Z0-9_:*+?]\\s*\\{\\s*[0-9,*+]|(?i)\\b(distinct|shortest|multi)\\s*\\(");
+
+    /**
+     * Null unless the query uses one of ARQ's path forms beyond SPARQL 1.1: counted repetition ({@code {n}},
+     * {@code {n,m}}, {@code {n,}}, {@code {,m}}), {@code {*}}, {@code {+}}, {@code distinct()}, {@code multi()},
+     * {@code shortest()}; then a one-line reason to refuse it. Jena evaluates {@code {n,}} over a
+     * negated property set without looking at the deadline (a thread pinned for minutes past a 5 s timeout), and
+     * {@code {*}} counts paths rather than nodes, so these forms are refused rather than bounded one by one.
+     */
+    public static String nonStandardPath(String query) {
+        if (!ARQ_PATH_HINT.matcher(query).find())
+            return null;
+        Op op;
+        try {
+            op = Algebra.compile(QueryFactory.create(query, BASE, Syntax.syntaxARQ));
+        } catch (RuntimeException | StackOverflowError invalid) {
+            return null;
+        }
+        Measure m = new Measure(Integer.MAX_VALUE / 2);
+        m.op(op, 1);
+        return m.refusedPath == null ? null
+                : "the path form " + m.refusedPath + " is an ARQ extension that is not evaluated here (SPARQL 1.1 paths are)";
+    }
+
     static int nestingCharacters(String query) {
         int n = 0;
         for (int i = 0; i < query.length(); i++)
@@ -97,6 +123,7 @@ public final class QueryShape {
     /** The greatest depth of an algebra tree, its expressions and paths, counted only up to just past the limit. */
     private static final class Measure {
         private final int limit;
+        private String refusedPath;
 
         Measure(int limit) {
             this.limit = limit;
@@ -175,6 +202,11 @@ public final class QueryShape {
             if (p == null || depth > limit)
                 return depth;
             int max = depth;
+            if (p instanceof org.apache.jena.sparql.path.P_Mod || p instanceof org.apache.jena.sparql.path.P_FixedLength
+                || p instanceof org.apache.jena.sparql.path.P_ZeroOrMoreN || p instanceof org.apache.jena.sparql.path.P_OneOrMoreN
+                || p instanceof org.apache.jena.sparql.path.P_Distinct || p instanceof org.apache.jena.sparql.path.P_Multi
+                || p instanceof org.apache.jena.sparql.path.P_Shortest)
+                refusedPath = p.getClass().getSimpleName().replace("P_", "");
             if (p instanceof P_Path1 one)
                 max = Math.max(max, path(one.getSubPath(), depth + 1));
             if (p instanceof P_Path2 two) {

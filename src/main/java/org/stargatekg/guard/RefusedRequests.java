@@ -1,7 +1,8 @@
 package org.stargatekg.guard;
 
+import org.stargatekg.http.Responses;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,11 +58,7 @@ public final class RefusedRequests implements Filter {
     }
 
     private static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, status, message + "\n");
     }
 }

@@ -10,10 +10,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.stargatekg.http.Negotiation;
 
 /**
  * Checks every request before any servlet reads it, so that a bad one gets a 4xx rather than a servlet's 500: a body
- * must come with a length, and its parameters must decode.
+ * must come with a length, its parameters must decode, and its Accept header hold at most 100 media types.
  */
 public final class RequestChecks implements Filter {
 
@@ -33,6 +34,10 @@ public final class RequestChecks implements Filter {
                 return;
             }
             resp.sendError(HttpServletResponse.SC_LENGTH_REQUIRED, "A request body must come with Content-Length");
+            return;
+        }
+        if (Negotiation.tooMany(req)) {
+            resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "The Accept header may hold at most " + Negotiation.MAX_MEDIA_RANGES + " media types");
             return;
         }
         if (!parametersDecode(req)) {

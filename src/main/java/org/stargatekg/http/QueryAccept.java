@@ -1,11 +1,9 @@
 package org.stargatekg.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,18 +26,14 @@ public final class QueryAccept {
     /** Media types for CONSTRUCT and DESCRIBE results, in Fuseki's order. */
     public static final List<String> RDF = types(DEF.constructOffer, DEF.quadsOffer);
 
-    private static final AcceptList OFFERS = AcceptList.create(
-            java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).toArray(String[]::new));
-
-    /** An Accept header made of media ranges ("type/subtype" with parameters); anything else is ignored. */
-    private static final Pattern MEDIA_RANGES = Pattern.compile(
-            "\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?(,\\s*[\\w.+*!#$&^`|~'-]+/[\\w.+*!#$&^`|~'-]+\\s*(;[^,]*)?)*\\s*");
+    /** Every type an answer to /sparql or /data comes in, for {@link RestatedAccept}. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(RESULTS.stream(), RDF.stream()).distinct().toList();
 
     private QueryAccept() {}
 
     /**
-     * Whether Fuseki can answer the request in a type it accepts: true without an Accept header, with one that does
-     * not parse (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
+     * Whether Fuseki can answer the request in a type it accepts: true without an Accept header, with one where no
+     * part parses (ignored, as HTTP allows), or with an {@code output}/{@code format}/{@code results} parameter, which
      * overrides the header.
      */
     public static boolean acceptable(HttpServletRequest req) {
@@ -47,30 +41,17 @@ public final class QueryAccept {
             if (req.getParameter(p) != null && !req.getParameter(p).isBlank())
                 return true;
         String accept = Negotiation.accept(req);
-        if (accept == null || accept.isBlank() || !MEDIA_RANGES.matcher(accept).matches())
+        if (Negotiation.parse(accept).isEmpty())
             return true;
-        AcceptList wanted;
-        try {
-            wanted = new AcceptList(accept);
-        } catch (RuntimeException unparsable) {
-            return true;
-        }
-        if (wanted.entries().isEmpty())
-            return true;
-        return AcceptList.match(wanted, OFFERS) != null;
+        return Negotiation.choose(accept, ALL, null) != null;
     }
 
     /** Answers 406 with the types on offer for each query form. */
     public static void refuse(HttpServletResponse resp) throws IOException {
-        byte[] body = ("406 Not Acceptable: SELECT and ASK results are available as " + String.join(", ", RESULTS)
-                       + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
-                       + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n")
-                .getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "406 Not Acceptable: SELECT and ASK results are available as "
+                       + String.join(", ", RESULTS) + "; CONSTRUCT and DESCRIBE results as " + String.join(", ", RDF)
+                       + ". A format parameter (json, xml, csv, tsv, text; ttl, nt, json-ld, trig, n-quads) overrides the Accept header.\n");
     }
 
     private static List<String> types(AcceptList... offers) {

@@ -135,6 +135,12 @@ public final class TurtleReader {
 
     /** The file's text, decoded as strict UTF-8: a parser reading leniently would turn a Latin-1 byte into U+FFFD. */
     private static String decode(Path file, String name) {
+        String text = strictDecode(file, name);
+        // A byte order mark (editors on Windows write one) is not Turtle: Jena read it as a keyword ("Out of place").
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String strictDecode(Path file, String name) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -1,7 +1,8 @@
 package org.stargatekg.ops;
 
+import org.stargatekg.http.Responses;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -92,11 +93,7 @@ public final class OpsFilter implements Filter {
     }
 
     private static void text(HttpServletResponse resp, String type, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(200);
-        resp.setContentType(type);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, 200, type, text);
     }
 }

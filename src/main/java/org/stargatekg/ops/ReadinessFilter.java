@@ -1,7 +1,8 @@
 package org.stargatekg.ops;
 
+import org.stargatekg.http.Responses;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -30,11 +31,7 @@ public final class ReadinessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         String why = notReady.get();
-        byte[] body = (why == null ? "ready\n" : "not ready: " + why + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(why == null ? 200 : 503);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, why == null ? 200 : 503, why == null ? "ready\n" : "not ready: " + why + "\n");
     }
 }

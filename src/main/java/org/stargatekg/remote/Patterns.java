@@ -7,6 +7,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.stargatekg.vocab.IriText;
 
 /** Writes find/contains patterns as SPARQL and reads the rows back as triples and quads. */
 final class Patterns {
@@ -22,6 +23,9 @@ final class Patterns {
             String label = n.getBlankNodeLabel();
             return label.startsWith("nodeID://") ? "<" + label + ">" : "<_:" + label + ">";
         }
+        // An IRI with a space, '>' or '}' would end the IRI and run on as query text: it cannot be in the store anyway.
+        if (n.isURI() && !IriText.writable(n.getURI()))
+            throw new IllegalArgumentException("an IRI that cannot be written into a query: " + n.getURI().length() + " characters");
         return NodeFmtLib.strNT(n); // Written out in full: a prefixed name would need a PREFIX the query does not have.
     }
 

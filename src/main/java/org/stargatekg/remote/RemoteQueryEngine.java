@@ -1,6 +1,7 @@
 package org.stargatekg.remote;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.Service;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
@@ -43,6 +45,7 @@ import org.apache.jena.sparql.util.Context;
  */
 final class RemoteQueryEngine extends QueryEngineBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteQueryEngine.class);
     private static final QueryEngineFactory FACTORY = new Factory();
     private static boolean registered;
 
@@ -66,11 +69,90 @@ final class RemoteQueryEngine extends QueryEngineBase {
     @Override
     protected QueryIterator eval(Op op, DatasetGraph dsg, Binding input, Context cxt) {
         refuseService(cxt);
+        // The server's optimizer factory notes each execution's cancel flag with the server's watch as it plans
+        // (engine.query.DeadlineOptimizer); nothing is planned here, so it is asked directly: a stop then cancels the
+        // query, and an answer cut off by the store is cut off for the client too (guard.CutOffAnswers).
+        if (cxt.get(org.apache.jena.sparql.ARQConstants.sysOptimizerFactory) instanceof org.apache.jena.sparql.algebra.optimize.RewriteFactory f)
+            f.create(cxt);
         ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
         try {
+            if (query.isSelectType())
+                return QueryIterPlainWrapper.create(streamed(cxt), execCxt);
             return QueryIterPlainWrapper.create(rows(cxt).iterator(), execCxt);
         } catch (QueryExceptionHTTP | HttpException ex) {
             throw RemoteStore.refusal(store.endpoint(), ex);
+        }
+    }
+
+    /**
+     * The rows of a SELECT as the store sends them, read as the client takes them; the store's turn is given back when
+     * Jena closes the iterator. An answer the store cuts off (its own timeout, a dropped connection) ends the query
+     * with 503 naming the store, not a 500 with a parse error.
+     */
+    private Iterator<Binding> streamed(Context cxt) {
+        List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
+        RemoteStore.Opened<QueryExec> opened = store.open(b -> remote(b, query, graphs, cxt).build(), QueryExec::close);
+        RowSet rows;
+        try {
+            rows = opened.value().select();
+        } catch (RuntimeException ex) {
+            opened.close();
+            throw ex;
+        }
+        return new StreamedRows(rows, opened, store.endpoint(), Context.getCancelSignal(cxt));
+    }
+
+    /** Rows read from the store as they are asked for, closing the request at the end or when Jena closes them. */
+    private static final class StreamedRows implements Iterator<Binding>, org.apache.jena.atlas.lib.Closeable {
+        private final RowSet rows;
+        private final RemoteStore.Opened<QueryExec> opened;
+        private final String endpoint;
+        private final java.util.concurrent.atomic.AtomicBoolean cancel;
+
+        StreamedRows(RowSet rows, RemoteStore.Opened<QueryExec> opened, String endpoint, java.util.concurrent.atomic.AtomicBoolean cancel) {
+            this.rows = rows;
+            this.opened = opened;
+            this.endpoint = endpoint;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                boolean more = rows.hasNext();
+                if (!more)
+                    opened.close();
+                return more;
+            } catch (QueryExceptionHTTP | HttpException ex) {
+                opened.close();
+                throw RemoteStore.refusal(endpoint, ex);
+            } catch (org.apache.jena.query.QueryCancelledException ex) {
+                opened.close();
+                throw ex;
+            } catch (RuntimeException cut) {
+                opened.close();
+                Throwable root = cut;
+                while (root.getCause() != null && root.getCause() != root)
+                    root = root.getCause();
+                String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getSimpleName());
+                LOG.warn("The store at {} cut its answer off: {}", endpoint, why);
+                // As a timeout: 503 while the answer's start is held back, a cut transfer after (guard.CutOffAnswers).
+                if (cancel != null)
+                    cancel.set(true);
+                throw new org.apache.jena.query.QueryCancelledException();
+            }
+        }
+
+        @Override
+        public Binding next() {
+            if (!hasNext())
+                throw new java.util.NoSuchElementException();
+            return rows.next();
+        }
+
+        @Override
+        public void close() {
+            opened.close();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.query.ParameterizedSparqlString;
 import org.stargatekg.remote.RemoteDatasetGraph;
 import org.stargatekg.remote.RemoteStore;
 import org.stargatekg.vocab.Namespaces;
@@ -116,17 +116,23 @@ public final class StoreSearch implements TextSearch {
             String stem = w.endsWith("*") ? w.substring(0, w.length() - 1) : w;
             return "\"" + (w.endsWith("*") && stem.length() >= MIN_PREFIX ? w : stem) + "\"";
         }).collect(Collectors.joining(" OR "));
-        return "SELECT DISTINCT ?s ?p ?o ?sc WHERE { GRAPH ?g { ?s ?p ?o . ?o bif:contains '" + expression + "' OPTION (score ?sc) } "
-               + predicateFilter() + " " + store.graphFilter("g") + " } ORDER BY DESC(?sc) ?s LIMIT " + MAX_MATCHES;
+        // The client's words go in as a literal Jena writes (quotes and backslashes escaped), never spliced into the text.
+        ParameterizedSparqlString q = new ParameterizedSparqlString(
+                "SELECT DISTINCT ?s ?p ?o ?sc WHERE { GRAPH ?g { ?s ?p ?o . ?o bif:contains ?words OPTION (score ?sc) } "
+                + predicateFilter() + " " + store.graphFilter("g") + " } ORDER BY DESC(?sc) ?s LIMIT " + MAX_MATCHES);
+        q.setLiteral("words", expression);
+        return q.toString();
     }
 
     /** Any of the words, case-insensitively, anywhere in a literal of an indexed property. */
     String regexQuery(Set<String> words) {
         String alternatives = words.stream().sorted().map(w -> w.endsWith("*") ? w.substring(0, w.length() - 1) : w)
                                    .collect(Collectors.joining("|"));
-        return "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } " + predicateFilter()
-               + " FILTER(isLiteral(?o) && REGEX(STR(?o), \"" + FmtUtils.stringEsc(alternatives) + "\", \"i\")) "
-               + store.graphFilter("g") + " } ORDER BY ?s ?p LIMIT " + MAX_MATCHES;
+        ParameterizedSparqlString q = new ParameterizedSparqlString(
+                "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } " + predicateFilter()
+                + " FILTER(isLiteral(?o) && REGEX(STR(?o), ?words, \"i\")) " + store.graphFilter("g") + " } ORDER BY ?s ?p LIMIT " + MAX_MATCHES);
+        q.setLiteral("words", alternatives);
+        return q.toString();
     }
 
     private String predicateFilter() {

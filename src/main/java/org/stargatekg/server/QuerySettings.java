@@ -8,6 +8,7 @@ import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.ARQConstants;
 import org.stargatekg.backend.Backend;
 import org.stargatekg.engine.query.DeadlineOptimizer;
+import org.stargatekg.engine.query.QueryBudget;
 import org.stargatekg.guard.QueryWatch;
 import org.stargatekg.engine.query.RegisteredFunctions;
 import org.stargatekg.engine.query.DisjointFilterDisjunction;
@@ -32,8 +33,14 @@ public final class QuerySettings {
 
     /** As {@link #context(Duration, Backend)}, with the server's watch over running queries (cancelled at stop). */
     public static Context context(Duration timeout, Backend backend, QueryWatch watch) {
+        return context(timeout, backend, watch, QueryBudget.DEFAULT);
+    }
+
+    /** As {@link #context(Duration, Backend, QueryWatch)}, with the memory each query may take. */
+    public static Context context(Duration timeout, Backend backend, QueryWatch watch, QueryBudget budget) {
         Objects.requireNonNull(timeout, "timeout");
         Context context = new Context();
+        context.set(QueryBudget.SYMBOL, budget);
         context.set(ARQ.httpServiceAllowed, false);
         // Both Fuseki timeouts (to the first row, and overall) are set, so a client's "timeout" parameter, in
         // either its one- or two-value form, can only lower them: Fuseki takes the smaller of the two.

@@ -2,6 +2,7 @@ package org.stargatekg.server;
 
 import org.stargatekg.http.Negotiation;
 import org.stargatekg.http.QueryAccept;
+import org.stargatekg.http.RestatedAccept;
 
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.stargatekg.web.LinkedDataServlet;
 /**
  * {@code GET /sparql} without a query, which Fuseki would refuse: browsers get the editor, RDF clients the Service
  * Description. A request accepting none of the formats an answer comes in gets 406 (Fuseki would answer XML); every
- * other request to {@code /sparql} goes on to Fuseki.
+ * other request to {@code /sparql} goes on to Fuseki, with its Accept header restated ({@link RestatedAccept}).
  */
 final class SparqlLanding implements Filter {
 
@@ -50,6 +51,6 @@ final class SparqlLanding implements Filter {
             QueryAccept.refuse(resp);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new RestatedAccept(req, QueryAccept.ALL), response);
     }
 }

@@ -333,6 +333,9 @@ public final class StargateServer {
                    .addFilter(SPARQL_PATH, new SparqlLanding(pages, description))
                    .addFilter(SPARQL_PATH, new FusekiLengths())
                    .addFilter(GSP_PATH, new FusekiLengths())
+                   .addFilter(GSP_PATH, (request, response, chain) -> chain.doFilter(
+                           new org.stargatekg.http.RestatedAccept((jakarta.servlet.http.HttpServletRequest) request,
+                                                                   org.stargatekg.http.QueryAccept.RDF), response))
                    .addServlet(SPARQL_PATH, new FusekiFallback())
                    .addServlet(GSP_PATH, new FusekiFallback())
                    .addServlet("/search", new SearchServlet(search, site))
@@ -356,7 +359,8 @@ public final class StargateServer {
 
         /** Settings applied to every query: see {@link QuerySettings}. */
         private Context queryContext(QueryWatch watch) {
-            return QuerySettings.context(queryTimeout, backend, watch);
+            return QuerySettings.context(queryTimeout, backend, watch,
+                                         new org.stargatekg.engine.query.QueryBudget(limits.maxStringLength(), limits.maxHeldRows()));
         }
 
         /**

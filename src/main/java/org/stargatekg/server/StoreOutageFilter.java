@@ -1,7 +1,8 @@
 package org.stargatekg.server;
 
+import org.stargatekg.http.Responses;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -31,13 +32,9 @@ final class StoreOutageFilter implements Filter {
             if (away == null || resp.isCommitted())
                 throw ex;
             resp.reset();
-            byte[] body = (away.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-            resp.setStatus(StoreUnavailableException.STATUS);
-            resp.setContentType("text/plain; charset=utf-8");
             resp.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             resp.setHeader("Cache-Control", "no-store");
-            resp.setContentLength(body.length);
-            resp.getOutputStream().write(body);
+            Responses.text(resp, StoreUnavailableException.STATUS, away.getMessage() + "\n");
         }
     }
 

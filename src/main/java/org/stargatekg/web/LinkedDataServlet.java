@@ -1,10 +1,15 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Responses;
+
+import org.stargatekg.vocab.IriText;
+
+import org.stargatekg.http.Negotiation;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,8 +17,6 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
@@ -44,7 +47,6 @@ public final class LinkedDataServlet extends HttpServlet {
             new Format("TriG", "application/trig", ".trig"),
             new Format("N-Quads", "application/n-quads", ".nq"));
 
-    private static final AcceptList OFFERS = AcceptList.create(FORMATS.stream().map(Format::mediaType).toArray(String[]::new));
     /** Where a permanent IRI is looked up: {@code /resource?uri=IRI}. */
     public static final String LOOKUP_PATH = "/resource";
 
@@ -213,11 +215,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 default -> throw new IllegalStateException("no writer for " + format);
             }
         });
-        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(200);
-        resp.setContentType(format.mediaType() + "; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, 200, format.mediaType() + "; charset=utf-8", out.toString());
     }
 
     /**
@@ -231,8 +229,13 @@ public final class LinkedDataServlet extends HttpServlet {
             return;
         }
         String local = site.addresses().path(iri);
+        // An IRI no query can name (a space, '>', '}') is in no store: asked of an external store it was a 500.
+        if (local == null || !IriText.writable(iri)) {
+            notFound(req, resp, iri);
+            return;
+        }
         Node node = NodeFactory.createURI(iri);
-        if (local == null || !Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
+        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
             notFound(req, resp, iri);
             return;
         }
@@ -281,36 +284,19 @@ public final class LinkedDataServlet extends HttpServlet {
 
     /** The format the Accept header prefers among ours, or null when it accepts none of them. */
     static Format negotiate(HttpServletRequest req, String fallback) {
-        String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank())
+        String accept = Negotiation.accept(req);
+        if (accept == null)
             accept = fallback != null ? fallback : "*/*";
-        AcceptList wanted;
-        try {
-            wanted = new AcceptList(accept);
-        } catch (RuntimeException ex) {
-            return null;
-        }
-        MediaType match = AcceptList.match(wanted, OFFERS);
-        if (match == null)
-            return null;
-        String type = match.getContentTypeStr();
+        String type = Negotiation.choose(accept, FORMATS.stream().map(Format::mediaType).toList(), null);
         return FORMATS.stream().filter(f -> f.mediaType().equals(type)).findFirst().orElse(null);
     }
 
     private void html(HttpServletResponse resp, int status, String template, Map<String, Object> params) throws IOException {
-        byte[] body = templates.render(template, params).getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, "text/html; charset=utf-8", templates.render(template, params));
     }
 
     private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.text(resp, status, message);
     }
 
     private void serveStatic(String name, HttpServletResponse resp) throws IOException {

@@ -1,5 +1,9 @@
 package org.stargatekg.web;
 
+import org.stargatekg.http.Responses;
+
+import org.stargatekg.http.Negotiation;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -178,8 +182,8 @@ public final class SearchServlet extends HttpServlet {
     private static boolean wantsJson(HttpServletRequest req) {
         if ("json".equals(req.getParameter("format")))
             return true;
-        String accept = req.getHeader("Accept");
-        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        String accept = Negotiation.accept(req);
+        return accept != null && "application/json".equals(Negotiation.choose(accept, List.of("text/html", "application/json"), null));
     }
 
     private void fail(HttpServletResponse resp, boolean json, String query, String message) throws IOException {
@@ -214,11 +218,7 @@ public final class SearchServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, String type, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type + "; charset=utf-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, type + "; charset=utf-8", text);
     }
 }

@@ -27,6 +27,21 @@ class TurtleReaderTest {
     @TempDir
     Path dir;
 
+    /** Issue 23, finding 7: a file saved with a UTF-8 byte order mark failed with "Out of place: [KEYWORD:\uFEFF]". */
+    @Test
+    void a_byte_order_mark_is_read_past() throws IOException {
+        Path file = dir.resolve("bom.ttl");
+        byte[] turtle = "@prefix ex: <http://example.org/> .\nex:s ex:p \"caf\u00e9\" .\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withMark = new byte[turtle.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(turtle, 0, withMark, 3, turtle.length);
+        Files.write(file, withMark);
+        assertEquals(1, TurtleReader.read(file, BASE).size());
+        assertEquals("caf\u00e9", TurtleReader.triples(file, BASE).get(0).getObject().getLiteralLexicalForm());
+    }
+
     @Test
     void a_bad_iri_is_reported_in_every_file_that_uses_it() throws IOException {
         TurtleReader.Iris iris = TurtleReader.iris(BASE);

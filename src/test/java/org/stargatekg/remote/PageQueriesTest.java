@@ -69,6 +69,18 @@ class PageQueriesTest {
             through.stop();
     }
 
+    /** Issue 23, finding 6: an IRI no query can name got 500 and a 79-line trace through a store; 404 as in memory. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a b", "a}", "a> ?p ?o } #", "a\"b"})
+    void iri_that_cannot_be_written_into_a_query_is_not_found(String tail) throws Exception {
+        String iri = Namespaces.STANDARD + "id/" + tail;
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + through.port() + "/resource?uri="
+                                               + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                                                         java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(404, r.statusCode(), iri + ": " + r.body());
+    }
+
     /**
      * The synthetic article folders under target/ (the extension needs them before the class starts), written again
      * whenever the shipped article's files changed: folders made from an older model fail the loader's checks.

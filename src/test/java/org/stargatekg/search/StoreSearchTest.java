@@ -54,6 +54,6 @@ class StoreSearchTest {
     @Test
     void the_virtuoso_query_has_each_word_quoted_and_short_prefixes_dropped() {
         String q = search.containsQuery(java.util.Set.of("money", "ai*", "super*"));
-        assertTrue(q.contains("bif:contains '\"ai\" OR \"money\" OR \"super*\"'"), q);
+        assertTrue(q.contains("bif:contains \"\\\"ai\\\" OR \\\"money\\\" OR \\\"super*\\\"\""), q);
     }
 }

@@ -13,7 +13,17 @@ import org.apache.jena.sparql.algebra.optimize.ExprTransformConstantFold;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.sparql.algebra.op.OpDistinct;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_StrConcat;
+import org.apache.jena.sparql.expr.E_StrEncodeForURI;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
@@ -68,8 +78,43 @@ public final class DeadlineOptimizer implements RewriteFactory {
         // fixed instant is a backstop should an execution come without a flag.
         DeadlineText.Deadline deadline = new DeadlineText.Deadline(cancelled, System.nanoTime() + ceilingNanos);
         Rewrite standard = optimizer.create(context);
-        Watched watched = new Watched(deadline);
-        return op -> standard.rewrite(watch(op, watched));
+        QueryBudget budget = context.get(QueryBudget.SYMBOL, QueryBudget.DEFAULT);
+        Watched watched = new Watched(deadline, budget);
+        return op -> Transformer.transform(new HeldRows(budget), standard.rewrite(watch(op, watched)));
+    }
+
+    /** Counts the rows fed into DISTINCT, GROUP BY and a full ORDER BY, and bounds GROUP_CONCAT ({@link QueryBudget}). */
+    private static final class HeldRows extends TransformCopy {
+        private final QueryBudget budget;
+
+        HeldRows(QueryBudget budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public Op transform(OpDistinct op, Op sub) {
+            return OpDistinct.create(counted(sub));
+        }
+
+        @Override
+        public Op transform(OpOrder op, Op sub) {
+            return new OpOrder(counted(sub), op.getConditions());
+        }
+
+        @Override
+        public Op transform(OpGroup op, Op sub) {
+            List<ExprAggregator> aggregators = new ArrayList<>();
+            for (ExprAggregator agg : op.getAggregators())
+                aggregators.add(new ExprAggregator(agg.getVar(), BoundedStrings.groupConcat(agg.getAggregator(), budget)));
+            // COUNT(*), SUM and the like over one group hold one value, whatever they are fed: only groups by key and
+            // DISTINCT aggregates hold what they see.
+            boolean holds = !op.getGroupVars().isEmpty() || op.getAggregators().stream().anyMatch(a -> a.getAggregator().getClass().getSimpleName().contains("Distinct"));
+            return OpGroup.create(holds ? counted(sub) : sub, op.getGroupVars(), aggregators);
+        }
+
+        private Op counted(Op sub) {
+            return sub instanceof CountedRows ? sub : new CountedRows(sub, budget);
+        }
     }
 
     private static Op watch(Op op, Watched watched) {
@@ -89,15 +134,27 @@ public final class DeadlineOptimizer implements RewriteFactory {
     /** Replaces each regular-expression function by its watched form. */
     private static final class Watched extends ExprTransformCopy {
         private final DeadlineText.Deadline deadline;
+        private final QueryBudget budget;
 
-        Watched(DeadlineText.Deadline deadline) {
+        Watched(DeadlineText.Deadline deadline, QueryBudget budget) {
             this.deadline = deadline;
+            this.budget = budget;
+        }
+
+        @Override
+        public Expr transform(ExprFunction1 func, Expr arg) {
+            if (func instanceof E_StrEncodeForURI && !(func instanceof BoundedStrings.EncodeForUri))
+                return new BoundedStrings.EncodeForUri(arg, budget);
+            return super.transform(func, arg);
         }
 
         @Override
         public Expr transform(ExprFunctionN func, ExprList args) {
-            if (func instanceof DeadlineRegex || func instanceof DeadlineReplace)
+            if (func instanceof DeadlineRegex || func instanceof DeadlineReplace || func instanceof BoundedStrings.Concat
+                || func instanceof BoundedStrings.Call)
                 return super.transform(func, args);
+            if (func instanceof E_StrConcat)
+                return new BoundedStrings.Concat(args, budget);
             if (func instanceof E_Regex)
                 return regex(args);
             if (func instanceof E_StrReplace)
@@ -108,6 +165,7 @@ public final class DeadlineOptimizer implements RewriteFactory {
                     return regex(args);
                 if ((iri.equals(FN + "replace") || iri.equals(SPARQL + "replace")) && (args.size() == 3 || args.size() == 4))
                     return replace(args);
+                return new BoundedStrings.Call(iri, args, budget);
             }
             return super.transform(func, args);
         }
@@ -117,7 +175,7 @@ public final class DeadlineOptimizer implements RewriteFactory {
         }
 
         private Expr replace(ExprList args) {
-            return new DeadlineReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, deadline);
+            return new DeadlineReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null, deadline, budget);
         }
     }
 }

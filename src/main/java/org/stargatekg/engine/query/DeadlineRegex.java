@@ -27,7 +27,8 @@ final class DeadlineRegex extends E_Regex {
         super(expr, pattern, flags);
         this.deadline = deadline;
         boolean fixed = isString(pattern) && (flags == null || isString(flags));
-        this.constant = fixed ? compile(pattern.getConstant(), flags == null ? null : flags.getConstant()) : null;
+        this.constant = fixed && !NestedRepetition.nested(pattern.getConstant().getString())
+                        ? compile(pattern.getConstant(), flags == null ? null : flags.getConstant()) : null;
     }
 
     @Override
@@ -58,6 +59,7 @@ final class DeadlineRegex extends E_Regex {
         String f = flags == null ? null : flags.getString();
         if (f != null && !StringUtils.containsOnly(f, "smixq"))
             throw new ExprEvalException("REGEX: Only 'smixq' are legal as pattern flags");
+        NestedRepetition.check(pattern.getString(), f);
         return RegexEngine.makePattern("Regex", pattern.getString(), f);
     }
 }

@@ -21,12 +21,15 @@ import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
 final class DeadlineReplace extends E_StrReplace {
 
     private final DeadlineText.Deadline deadline;
+    private final QueryBudget budget;
     private final Pattern constant;
 
-    DeadlineReplace(Expr input, Expr pattern, Expr replacement, Expr flags, DeadlineText.Deadline deadline) {
+    DeadlineReplace(Expr input, Expr pattern, Expr replacement, Expr flags, DeadlineText.Deadline deadline, QueryBudget budget) {
         super(input, pattern, replacement, flags);
         this.deadline = deadline;
-        boolean fixed = DeadlineRegex.isString(pattern) && (flags == null || DeadlineRegex.isString(flags));
+        this.budget = budget;
+        boolean fixed = DeadlineRegex.isString(pattern) && (flags == null || DeadlineRegex.isString(flags))
+                        && !NestedRepetition.nested(pattern.getConstant().getString());
         this.constant = fixed ? RegexEngine.makePattern("REPLACE", pattern.getConstant().getString(),
                                                         flags == null ? null : flags.getConstant().getString())
                               : null;
@@ -39,12 +42,13 @@ final class DeadlineReplace extends E_StrReplace {
         if (pattern == null) {
             String p = NodeValueOps.checkAndGetStringLiteral("replace", args.get(1)).getLiteralLexicalForm();
             String f = args.size() > 3 ? NodeValueOps.checkAndGetStringLiteral("replace", args.get(3)).getLiteralLexicalForm() : null;
+            NestedRepetition.check(p, f);
             pattern = RegexEngine.makePattern("replace", p, f);
         }
         String text = NodeValueOps.checkAndGetStringLiteral("replace", input).getLiteralLexicalForm();
         String replacement = NodeValueOps.checkAndGetStringLiteral("replace", args.get(2)).getLiteralLexicalForm();
         deadline.check();
-        String replaced = replaceAll(pattern.matcher(new DeadlineText(text, deadline)), replacement);
+        String replaced = replaceAll(pattern.matcher(new DeadlineText(text, deadline)), replacement, budget);
         if (replaced == null || replaced.equals(text))
             return input;
         Node arg = input.asNode();
@@ -53,11 +57,11 @@ final class DeadlineReplace extends E_StrReplace {
 
     @Override
     public Expr copy(ExprList newArgs) {
-        return new DeadlineReplace(newArgs.get(0), newArgs.get(1), newArgs.get(2), newArgs.size() > 3 ? newArgs.get(3) : null, deadline);
+        return new DeadlineReplace(newArgs.get(0), newArgs.get(1), newArgs.get(2), newArgs.size() > 3 ? newArgs.get(3) : null, deadline, budget);
     }
 
     /** Jena's replace-all: like {@link Matcher#replaceAll} but a zero-length match counts only where nothing matched before. */
-    private static String replaceAll(Matcher matcher, String replacement) {
+    private static String replaceAll(Matcher matcher, String replacement, QueryBudget budget) {
         try {
             StringBuilder sb = null;
             while (matcher.find()) {
@@ -66,10 +70,14 @@ final class DeadlineReplace extends E_StrReplace {
                 else if (matcher.start() == matcher.end())
                     continue;
                 matcher.appendReplacement(sb, replacement);
+                if (sb.length() > budget.maxStringLength())
+                    throw budget.stringTooLong();
             }
             if (sb == null)
                 return null;
             matcher.appendTail(sb);
+            if (sb.length() > budget.maxStringLength())
+                throw budget.stringTooLong();
             return sb.toString();
         } catch (IndexOutOfBoundsException | IllegalArgumentException ex) {
             throw new ExprEvalException("REPLACE: " + ex.getMessage());

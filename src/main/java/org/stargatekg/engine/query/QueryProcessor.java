@@ -60,6 +60,11 @@ public final class QueryProcessor extends SPARQL_QueryDataset {
             // A late static error, such as a bad fixed Lucene query string.
             action.abortSilent();
             ServletOps.errorBadRequest("Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(ex));
+        } catch (QueryBudget.QueryBudgetExceeded ex) {
+            action.abortSilent();
+            action.getRequest().setAttribute(org.stargatekg.guard.CutOffAnswers.STOPPED, ex.getMessage());
+            FmtLog.warn(action.log, "[%d] Query stopped: %s", action.id, ex.getMessage());
+            ServletOps.errorBadRequest("Query stopped: " + ex.getMessage());
         } catch (QueryCancelledException ex) {
             action.abortSilent();
             incCounter(action.getEndpoint().getCounters(), QueryTimeouts);

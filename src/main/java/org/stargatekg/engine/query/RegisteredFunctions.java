@@ -45,6 +45,8 @@ public final class RegisteredFunctions {
                 functions.put(listed.iri(), global.get(listed.iri()));
         }
         context.set(ARQConstants.registryPropertyFunctions, properties);
+        if (functions.isRegistered(BoundedPow.IRI))
+            functions.put(BoundedPow.IRI, BoundedPow.class);
     }
 
     private static final class ClosedFunctions extends FunctionRegistry {
