@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.bidi.module.Network;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,9 +76,15 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
-    /** Opens a URL and waits for the document to load. */
+    /**
+     * Opens a URL and waits until the new document has loaded: the old one is marked first, so that a check run
+     * between navigation and load can never see the previous page, nor a page the parser has only half read.
+     */
     public void open(String url) {
+        driver.executeScript("window.__stargateOld = true;");
         driver.get(url);
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.__stargateOld && document.readyState === 'complete';")));
     }
 
     /** The folder files downloaded by pages are saved in. */
