@@ -20,7 +20,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Reads every request body in full before any servlet sees the request, without a thread: Jetty calls back as bytes
  * arrive, so a client that sends its body a byte every few seconds holds a connection, not one of the worker threads
  * that answer everyone (the servlets below read bodies by blocking). A body that has not arrived in full within
- * {@link Limits#bodyTimeout()} is answered {@code 408} and its connection closed.
+ * {@link Limits#bodyTimeout()} is answered {@code 408} and its connection closed. Not Jetty's
+ * {@code EagerContentHandler} (which {@code DelayedHandler} became in 12.1): it loads a body without a thread too, but
+ * has no deadline, so a body that sends a byte within each idle timeout holds its connection and buffers for ever
+ * (OverloadTest's slow bodies must be answered 408).
  */
 public final class BodyLoader extends Handler.Wrapper {
 

@@ -22,7 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Load shedding: at most so many queries are evaluated at once, a few more wait their turn for a short while, and
  * the rest are answered {@code 503} with {@code Retry-After} straight away, so that a burst of expensive queries
  * cannot take every core. Only paths that evaluate queries are counted; the health check, pages, static files and
- * cached answers (answered by filters before this one) never wait here.
+ * cached answers (answered by filters before this one) never wait here. Not Jetty's {@code QoSHandler}: it wraps the
+ * whole servlet context, so a cached answer would wait behind expensive queries, and it turns requests away with a bare
+ * 503 without {@code Retry-After} (JettyHandlersWeDoNotUseTest pins both; OverloadTest checks ours).
  */
 public final class QueryAdmission implements Filter {
 

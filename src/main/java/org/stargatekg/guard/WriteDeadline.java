@@ -16,7 +16,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * the client's socket is full, holding a worker thread (and, for a query, one of the places of {@link QueryAdmission});
  * here each write of an answer (Jetty writes 32 KiB at a time) must be taken by the client within
  * {@link Limits#responseGrace()} plus one second per {@link Limits#minResponseRate()} bytes, so a client that reads a
- * byte a second, or nothing, lets go of the thread within seconds rather than at the idle timeout.
+ * byte a second, or nothing, lets go of the thread within seconds rather than at the idle timeout. Not Jetty's
+ * {@code MinimumDataRateHandler} as shipped under Fuseki 5.6 (Jetty 12.1.1): it checks the rate only when the next write
+ * starts, so a write blocked on a client that reads nothing waits for the idle timeout. Jetty 12.1.11 rewrote it with a
+ * deadline per write, as here; with that version under Fuseki this class can go (OverloadTest's slow readers say when).
  */
 public final class WriteDeadline extends Handler.Wrapper {
 

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Cross-origin access for a public, read-only dataset: any origin may GET, HEAD or POST (queries) without credentials,
- * and read the headers that matter for linked data; preflight requests are answered here.
+ * and read the headers that matter for linked data; preflight requests are answered here. Not Jetty's
+ * {@code CrossOriginHandler}: it echoes each origin and adds {@code Vary: Origin} to every answer, so shared caches keep
+ * a copy per calling site, where open data answers the Fetch standard's {@code *} (JettyHandlersWeDoNotUseTest pins it).
  */
 final class Cors {
 

@@ -15,7 +15,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.stargatekg.describe.DescriptionServlet;
-import org.stargatekg.web.LinkedDataServlet;
+import org.stargatekg.web.WebRoutes;
 
 /**
  * {@code GET /sparql} without a query, which Fuseki would refuse: browsers get the editor, RDF clients the Service
@@ -24,10 +24,10 @@ import org.stargatekg.web.LinkedDataServlet;
  */
 final class SparqlLanding implements Filter {
 
-    private final LinkedDataServlet pages;
+    private final WebRoutes pages;
     private final DescriptionServlet description;
 
-    SparqlLanding(LinkedDataServlet pages, DescriptionServlet description) {
+    SparqlLanding(WebRoutes pages, DescriptionServlet description) {
         this.pages = pages;
         this.description = description;
     }

@@ -43,7 +43,7 @@ import org.stargatekg.search.LimitedSearch;
 import org.stargatekg.search.TextSearch;
 import org.stargatekg.vocab.Namespaces;
 import org.stargatekg.vocab.Prefixes;
-import org.stargatekg.web.LinkedDataServlet;
+import org.stargatekg.web.WebRoutes;
 import org.stargatekg.web.SearchServlet;
 import org.stargatekg.web.Site;
 import org.stargatekg.guard.BodyLoader;
@@ -297,13 +297,13 @@ public final class StargateServer {
             ExtensionFunctions functions = backend.queriesEvaluatedHere() ? ExtensionFunctions.ofJena() : ExtensionFunctions.none();
             Dumps dumps = new Dumps(dsg, prefixes, backend::version, backend.queriesEvaluatedHere());
             DescriptionServlet description = new DescriptionServlet(DatasetDescriptions.of(addresses, dsg, stats, prefixes, functions), dumps);
-            LinkedDataServlet pages = new LinkedDataServlet(site, dumps, functions);
+            WebRoutes pages = new WebRoutes(site, dumps, functions);
             boolean cached = backend.cacheable() && responseCache;
             ResponseCache cache = new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES);
             // The request pipeline, in order: ops (CORS, ping, metrics, access log), readiness (/$/ready), request checks,
             // answers for an external store that is away (503 naming it), the response cache
             // (where the backend allows it, keyed by its content version), then Fuseki for /sparql and /data, and our servlets
-            // for every other path. Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
+            // for every other path (see WebRoutes). Fuseki's own CORS filter stays off: OpsFilter answers CORS for every path alike.
             QueryAdmission admission = new QueryAdmission(limits, List.of(SPARQL_PATH, GSP_PATH, "/search", "/dump/"));
             metrics.gauge("queries_running", "Queries being evaluated.", admission::running)
                    .gauge("queries_waiting", "Queries waiting for a place.", admission::waiting)
@@ -340,8 +340,9 @@ public final class StargateServer {
                    .addServlet(GSP_PATH, new FusekiFallback())
                    .addServlet("/search", new SearchServlet(search, site))
                    .addServlet(DatasetDescriptions.VOID_PATH, description)
-                   .addServlet("/dump/*", description)
-                   .addServlet("/*", pages);
+                   .addServlet("/dump/*", description);
+            // Each page path has its own servlet; the resource servlet at /* answers every IRI we mint.
+            pages.servlets().forEach(builder::addServlet);
             FusekiServer fuseki = builder.build();
             bound.set(fuseki);
             metrics.bindTo(fuseki.getJettyServer());

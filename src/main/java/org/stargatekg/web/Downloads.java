@@ -28,7 +28,7 @@ public final class Downloads {
             return List.of();
         return Dumps.ALL.stream().map(d -> {
             long bytes = dumps.size(d).orElse(-1);
-            String format = LinkedDataServlet.FORMATS.stream().filter(f -> f.mediaType().equals(d.mediaType()))
+            String format = PageAnswers.FORMATS.stream().filter(f -> f.mediaType().equals(d.mediaType()))
                     .map(Format::name).findFirst().orElse(d.format().getLang().getLabel());
             return new Download(d.path(), format, d.mediaType(), d.title(), bytes, size(bytes));
         }).toList();

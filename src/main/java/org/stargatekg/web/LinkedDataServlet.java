@@ -33,84 +33,24 @@ import org.stargatekg.describe.ExtensionFunctions;
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
  * and RDF with {@code Vary: Accept}, suffix URLs ({@code .ttl}, {@code .jsonld}, {@code .rdf}, {@code .nt}, {@code .trig},
  * {@code .nq}, {@code .html}) that always give their format, {@code Link} headers to the alternates, 406 for an
- * unsupported type and a 404 page for an unknown IRI. Also serves the home page, the graph view and static files.
+ * unsupported type and a 404 page for an unknown IRI. Every other path has its own servlet ({@link WebRoutes}).
  */
 public final class LinkedDataServlet extends HttpServlet {
 
     /** The formats a resource is offered in, HTML first so that browsers get pages. */
-    public static final List<Format> FORMATS = List.of(
-            new Format("HTML", "text/html", ".html"),
-            new Format("Turtle", "text/turtle", ".ttl"),
-            new Format("JSON-LD", "application/ld+json", ".jsonld"),
-            new Format("RDF/XML", "application/rdf+xml", ".rdf"),
-            new Format("N-Triples", "application/n-triples", ".nt"),
-            new Format("TriG", "application/trig", ".trig"),
-            new Format("N-Quads", "application/n-quads", ".nq"));
+    public static final List<Format> FORMATS = PageAnswers.FORMATS;
 
-    /** Where a permanent IRI is looked up: {@code /resource?uri=IRI}. */
-    public static final String LOOKUP_PATH = "/resource";
-
-    private static final Pattern STATIC_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.(css|js|svg|txt)");
-
+    private final transient PageAnswers answers;
     private final transient Site site;
-    private final transient Templates templates;
-    private final transient List<Examples.Example> examples;
-    private final transient Downloads downloads;
-    private final transient ExtensionFunctions functions;
 
-    /** A servlet over the site's dataset, linking the given dumps and listing the given extension functions in the editor. */
-    public LinkedDataServlet(Site site, Dumps dumps, ExtensionFunctions functions) {
-        this.site = site;
-        this.templates = new Templates(site);
-        this.examples = Examples.shipped();
-        this.downloads = new Downloads(dumps);
-        this.functions = functions;
-    }
-
-    /** The SPARQL editor page: our prefixes filled in, the competency questions as examples, completions, extension functions. */
-    public void editor(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        EditorPage page = Txn.calculateRead(site.dataset(), () -> new EditorPages(site, functions).page(examples));
-        html(resp, 200, "editor.jte", Map.of("page", page));
+    LinkedDataServlet(PageAnswers answers) {
+        this.answers = answers;
+        this.site = answers.site;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI();
-        if (path.startsWith("/static/")) {
-            serveStatic(path.substring("/static/".length()), resp);
-            return;
-        }
-        if (path.startsWith(WebJars.PREFIX)) {
-            WebJars.serve(path.substring(WebJars.PREFIX.length()), resp);
-            return;
-        }
-        if (path.equals("/")) {
-            if (negotiate(req, null) == null || !"text/html".equals(negotiate(req, null).mediaType())) {
-                notAcceptable(resp);
-                return;
-            }
-            html(resp, 200, "home.jte", Map.of("page", Txn.calculateRead(site.dataset(), () -> new HomePages(site, new ResourcePages(site)).page()),
-                                               "downloads", downloads.all()));
-            return;
-        }
-        if (path.equals("/explore")) {
-            explore(req, resp);
-            return;
-        }
-        if (path.equals(LOOKUP_PATH)) {
-            lookup(req, resp);
-            return;
-        }
-        if (path.equals(SyntaxCheck.PATH)) {
-            SyntaxCheck.answer(req, resp);
-            return;
-        }
-        resource(path, req, resp);
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        doGet(req, resp);
+        resource(req.getRequestURI(), req, resp);
     }
 
     /**
@@ -132,7 +72,7 @@ public final class LinkedDataServlet extends HttpServlet {
         Format forced = null;
         Node requested = NodeFactory.createURI(addresses.iri(path));
         Node target = requested;
-        Format asked = negotiate(req, null);
+        Format asked = PageAnswers.negotiate(req);
         site.prefetch(reads(requested, asked), requested);
         boolean exists = site.exists(requested);
         if (!exists) {
@@ -150,12 +90,12 @@ public final class LinkedDataServlet extends HttpServlet {
             }
         }
         if (!exists) {
-            notFound(req, resp, target.getURI());
+            answers.notFound(req, resp, target.getURI());
             return;
         }
         Format format = forced != null ? forced : asked;
         if (format == null) {
-            notAcceptable(resp);
+            PageAnswers.notAcceptable(resp);
             return;
         }
         resp.setHeader("Vary", "Accept");
@@ -174,7 +114,7 @@ public final class LinkedDataServlet extends HttpServlet {
             // Inside the answer's read transaction (see resource): the page and whether it is a graph read it alike.
             Page page = htmlPage(resource, req.getParameter("focus"));
             boolean graph = page.template().equals("resource.jte") && site.dataset().containsGraph(resource);
-            html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", downloads.all()) : Map.of("page", page.model()));
+            answers.html(resp, 200, page.template(), graph ? Map.of("page", page.model(), "downloads", answers.downloads.all()) : Map.of("page", page.model()));
             return;
         }
         rdf(resp, format, resource);
@@ -216,109 +156,5 @@ public final class LinkedDataServlet extends HttpServlet {
             }
         });
         Responses.send(resp, 200, format.mediaType() + "; charset=utf-8", out.toString());
-    }
-
-    /**
-     * Resolves a permanent IRI given as {@code ?uri=}: 303 to its local address when it is ours and in the data, so that
-     * a client holding only the IRI (from a dump, say) reaches its description here; 404 otherwise.
-     */
-    private void lookup(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String iri = req.getParameter("uri");
-        if (iri == null || iri.isBlank()) {
-            text(resp, 400, "Give the IRI to look up: " + LOOKUP_PATH + "?uri=IRI\n");
-            return;
-        }
-        String local = site.addresses().path(iri);
-        // An IRI no query can name (a space, '>', '}') is in no store: asked of an external store it was a 500.
-        if (local == null || !IriText.writable(iri)) {
-            notFound(req, resp, iri);
-            return;
-        }
-        Node node = NodeFactory.createURI(iri);
-        if (!Txn.calculateRead(site.dataset(), () -> site.exists(node))) {
-            notFound(req, resp, iri);
-            return;
-        }
-        resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        resp.setHeader("Location", local);
-        resp.setContentLength(0);
-    }
-
-    /** The graph view, read in one transaction: the node's neighbourhood fetched first, then its existence and layout. */
-    private void explore(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        DatasetGraph dsg = site.dataset();
-        dsg.begin(ReadWrite.READ);
-        try {
-            String given = req.getParameter("iri");
-            String iri = given == null || given.isBlank() ? site.mainTopic() : given;
-            Node node = NodeFactory.createURI(iri);
-            site.prefetch(Reads.GRAPH_VIEW, node);
-            if (!site.exists(node)) {
-                notFound(req, resp, iri);
-                return;
-            }
-            ExplorePage page = new ExplorePages(site, new ResourcePages(site)).page(node, "1".equals(req.getParameter("records")));
-            html(resp, 200, "explore.jte", Map.of("page", page));
-        } finally {
-            dsg.end();
-        }
-    }
-
-    private void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
-        Format f = negotiate(req, null);
-        if (f != null && f.mediaType().equals("text/html")) {
-            List<Link> nearest = Txn.calculateRead(site.dataset(), () -> new Nearest(site).to(iri));
-            html(resp, 404, "notfound.jte", Map.of("iri", iri, "nearest", nearest, "namespace", site.namespaces().namespace(),
-                                                   "lookup", LOOKUP_PATH));
-        } else {
-            text(resp, 404, "Not found: no resource " + iri + " in this dataset.\n");
-        }
-    }
-
-    private void notAcceptable(HttpServletResponse resp) throws IOException {
-        StringBuilder sb = new StringBuilder("406 Not Acceptable: this resource is available as ");
-        for (Format f : FORMATS)
-            sb.append(f.mediaType()).append(f == FORMATS.get(FORMATS.size() - 1) ? ".\n" : ", ");
-        text(resp, 406, sb.toString());
-    }
-
-    /** The format the Accept header prefers among ours, or null when it accepts none of them. */
-    static Format negotiate(HttpServletRequest req, String fallback) {
-        String accept = Negotiation.accept(req);
-        if (accept == null)
-            accept = fallback != null ? fallback : "*/*";
-        String type = Negotiation.choose(accept, FORMATS.stream().map(Format::mediaType).toList(), null);
-        return FORMATS.stream().filter(f -> f.mediaType().equals(type)).findFirst().orElse(null);
-    }
-
-    private void html(HttpServletResponse resp, int status, String template, Map<String, Object> params) throws IOException {
-        Responses.send(resp, status, "text/html; charset=utf-8", templates.render(template, params));
-    }
-
-    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        Responses.text(resp, status, message);
-    }
-
-    private void serveStatic(String name, HttpServletResponse resp) throws IOException {
-        if (!STATIC_NAME.matcher(name).matches()) {
-            text(resp, 404, "Not found\n");
-            return;
-        }
-        try (InputStream in = LinkedDataServlet.class.getClassLoader().getResourceAsStream("web/static/" + name)) {
-            if (in == null) {
-                text(resp, 404, "Not found\n");
-                return;
-            }
-            byte[] body = in.readAllBytes();
-            String type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript"
-                    : name.endsWith(".txt") ? "text/plain" : "image/svg+xml";
-            resp.setStatus(200);
-            resp.setContentType(type + "; charset=utf-8");
-            resp.setHeader("Cache-Control", "public, max-age=3600");
-            resp.setContentLength(body.length);
-            try (OutputStream out = resp.getOutputStream()) {
-                out.write(body);
-            }
-        }
     }
 }

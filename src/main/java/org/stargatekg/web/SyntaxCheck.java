@@ -1,10 +1,11 @@
 package org.stargatekg.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.stargatekg.http.Responses;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.QueryException;
@@ -16,7 +17,7 @@ import org.apache.jena.query.Syntax;
  * {@code GET /sparql-syntax?query=…}: whether a query parses, as the endpoint would parse it (ARQ's syntax), with the
  * line and column of the first error; the editor asks it as the reader types. Nothing is run.
  */
-final class SyntaxCheck {
+final class SyntaxCheck extends HttpServlet {
 
     /** Where the editor asks. */
     static final String PATH = "/sparql-syntax";
@@ -24,9 +25,8 @@ final class SyntaxCheck {
     /** The longest query checked; the editor checks longer ones only when run. */
     static final int MAX_CHARACTERS = 20_000;
 
-    private SyntaxCheck() {}
-
-    static void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String query = req.getParameter("query");
         JsonObject body = new JsonObject();
         int status = 200;
@@ -52,12 +52,8 @@ final class SyntaxCheck {
                 body.put("error", firstLine(ex.getMessage()));
             }
         }
-        byte[] bytes = JSON.toString(body).getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("application/json; charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        Responses.send(resp, status, "application/json; charset=utf-8", JSON.toString(body));
     }
 
     private static String firstLine(String message) {

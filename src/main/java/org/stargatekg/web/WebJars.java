@@ -2,19 +2,22 @@ package org.stargatekg.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.stargatekg.http.Responses;
 
 /**
  * The few files of the CodeMirror 5 WebJar (a Maven dependency) that the editor loads, served from the classpath at
- * version-free paths under {@value #PREFIX}; any other path there is not found, as with {@code /static/}.
+ * version-free paths under {@value #PREFIX}; any other path there is not found. Not Jetty's resource servlet, as for
+ * {@code /static/}: that would serve the whole WebJar (its sources, package.json, every mode), while only the files
+ * the editor loads are on offer (EditorPageTest checks that the rest are not found).
  */
-final class WebJars {
+final class WebJars extends HttpServlet {
 
     /** Where the files are served. */
     static final String PREFIX = "/webjars/codemirror/";
@@ -31,10 +34,10 @@ final class WebJars {
     /** CodeMirror's version, as the WebJar records it. */
     static final String VERSION = version();
 
-    private WebJars() {}
-
     /** Answers a path under {@link #PREFIX} with the file, cacheable for an hour, or 404 when it is not on offer. */
-    static void serve(String name, HttpServletResponse resp) throws IOException {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         String type = FILES.get(name);
         byte[] body = null;
         if (type != null) {
@@ -44,18 +47,11 @@ final class WebJars {
             }
         }
         if (body == null) {
-            type = "text/plain";
-            body = "Not found\n".getBytes(StandardCharsets.UTF_8);
-            resp.setStatus(404);
-        } else {
-            resp.setStatus(200);
-            resp.setHeader("Cache-Control", "public, max-age=3600");
+            Responses.text(resp, 404, "Not found\n");
+            return;
         }
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        resp.setHeader("Cache-Control", "public, max-age=3600");
+        Responses.send(resp, 200, type + "; charset=utf-8", body);
     }
 
     private static String version() {
