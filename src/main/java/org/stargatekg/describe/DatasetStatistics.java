@@ -1,5 +1,6 @@
 package org.stargatekg.describe;
 
+import org.apache.jena.riot.out.NodeFmtLib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public record DatasetStatistics(Counts union, long quads, Map<Node, Counts> grap
             dataset.listGraphNodes().forEachRemaining(names::add);
             names.sort((a, b) -> a.getURI().compareTo(b.getURI()));
             for (Node g : names)
-                graphs.put(g, counts(dataset, "<" + g.getURI() + ">"));
+                graphs.put(g, counts(dataset, NodeFmtLib.strNT(g)));
             return new DatasetStatistics(union, quads, Map.copyOf(graphs), iris(dataset, "SELECT DISTINCT ?x { ?s a ?x }"),
                                          iris(dataset, "SELECT DISTINCT ?x { ?s ?x ?o }"));
         });

@@ -1,5 +1,6 @@
 package org.stargatekg.remote;
 
+import org.apache.jena.riot.out.NodeFmtLib;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,8 +39,8 @@ public final class LoadMarker {
 
     /** The query that reads a marker: one row with ?modified and ?id, or none where no load wrote one. */
     static String query(Node graph) {
-        String g = "<" + graph.getURI() + ">";
-        return "SELECT ?modified ?id WHERE { GRAPH " + g + " { " + g + " <" + DCTerms.modified.getURI() + "> ?modified . OPTIONAL { "
-               + g + " <" + DCTerms.identifier.getURI() + "> ?id } } }";
+        String g = NodeFmtLib.strNT(graph);
+        return "SELECT ?modified ?id WHERE { GRAPH " + g + " { " + g + " " + NodeFmtLib.strNT(DCTerms.modified.asNode())
+               + " ?modified . OPTIONAL { " + g + " " + NodeFmtLib.strNT(DCTerms.identifier.asNode()) + " ?id } } }";
     }
 }

@@ -1,5 +1,6 @@
 package org.stargatekg.search;
 
+import org.apache.jena.riot.out.NodeFmtLib;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ public final class StoreSearch implements TextSearch {
     }
 
     private String predicateFilter() {
-        return fields.predicates().stream().map(p -> "<" + p.getURI() + ">").collect(Collectors.joining(", ", "FILTER(?p IN (", "))"));
+        return fields.predicates().stream().map(NodeFmtLib::strNT).collect(Collectors.joining(", ", "FILTER(?p IN (", "))"));
     }
 
     private static String firstLine(Throwable ex) {

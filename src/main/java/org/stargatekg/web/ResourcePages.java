@@ -1,5 +1,6 @@
 package org.stargatekg.web;
 
+import org.apache.jena.riot.out.NodeFmtLib;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +98,8 @@ final class ResourcePages {
             groups.add(new PropertyGroup(STANDARD_GROUP, rows(standard, false)));
         // A graph's IRI is the name of its content, not a subject in it: DESCRIBE would find nothing to say.
         String query = site.dataset().containsGraph(node)
-                ? "SELECT ?s ?p ?o WHERE {\n  GRAPH <" + self.iri() + "> { ?s ?p ?o }\n}\nLIMIT 100"
-                : "DESCRIBE <" + self.iri() + ">";
+                ? "SELECT ?s ?p ?o WHERE {\n  GRAPH " + NodeFmtLib.strNT(node) + " { ?s ?p ?o }\n}\nLIMIT 100"
+                : "DESCRIBE " + NodeFmtLib.strNT(node);
         String queryHref = "/sparql#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
         String exploreHref = "/explore?iri=" + URLEncoder.encode(self.iri(), StandardCharsets.UTF_8);
         List<ResourcePage.FormatLink> formatLinks = new ArrayList<>();
