@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.bidi.module.Network;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,25 +26,50 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven by chromedriver, with every request the pages make recorded through WebDriver
  * BiDi network events. Selenium Manager never runs: the driver and browser binaries are given explicitly.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private final ChromeDriver driver;
-    private final Network network;
-    private final Path downloads;
+    private ChromeDriver driver;
+    private Network network;
+    private Path downloads;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private Browser(ChromeDriver driver, Path downloads) {
-        this.driver = driver;
-        this.downloads = downloads;
-        this.network = new Network(driver);
-        network.onBeforeRequestSent(e -> requests.add(e.getRequest().getUrl()));
+    private Browser() {}
+
+    /**
+     * A browser for a test class to register ({@code @RegisterExtension}, after its server): started before the first
+     * test, its recorded requests forgotten before each, closed after the last.
+     */
+    public static Browser extension() {
+        return new Browser();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        forgetRequests();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null)
+            close();
     }
 
     /** Starts a browser, or skips the calling test with a message where Chromium or chromedriver is not installed. */
     public static Browser start() {
+        Browser browser = new Browser();
+        browser.launch();
+        return browser;
+    }
+
+    private void launch() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                                "Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
         Path profile;
@@ -63,7 +92,10 @@ public final class Browser implements AutoCloseable {
                                                                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options), downloads);
+        this.driver = new ChromeDriver(service, options);
+        this.downloads = downloads;
+        this.network = new Network(driver);
+        network.onBeforeRequestSent(e -> requests.add(e.getRequest().getUrl()));
     }
 
     /** The WebDriver, to find elements and navigate. */

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -23,23 +20,8 @@ class BrowserTest {
 
     @RegisterExtension
     static final RunningServer server = RunningServer.extension();
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        browser.forgetRequests();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.extension();
 
     private void open(String path) {
         browser.open(server.address("/" + path));

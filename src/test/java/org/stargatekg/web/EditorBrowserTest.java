@@ -18,10 +18,9 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,30 +36,13 @@ import org.stargatekg.support.RunningServer;
  */
 class EditorBrowserTest {
 
-    private static RunningServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        try {
-            browser = Browser.start();
-        } catch (RuntimeException | Error ex) {
-            server.close();
-            throw ex;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.extension();
+    @RegisterExtension
+    static final Browser browser = Browser.extension();
 
     @BeforeEach
     void freshEditor() {
-        browser.forgetRequests();
         open("sparql");
         browser.driver().executeScript("window.localStorage.clear()");
         open("sparql");

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -34,18 +32,8 @@ class MobileLayoutTest {
 
     @RegisterExtension
     static final RunningServer server = RunningServer.extension();
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.extension();
 
     /** Pages by screenshot name; null: checked but not saved. */
     private static Map<String, String> pages() {
