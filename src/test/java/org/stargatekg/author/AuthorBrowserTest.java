@@ -149,7 +149,7 @@ class AuthorBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Ready to publish"));
 
             // A reload shows every change, read back from the folder.
-            d.navigate().refresh();
+            browser.reload();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list li")));
             assertTrue(d.findElement(By.cssSelector(q2)).getText().contains("Maria Ortega"), d.findElement(By.cssSelector(q2)).getText());
             assertEquals(0, d.findElements(By.cssSelector(coop)).size(), "the merged organization stays merged");

@@ -113,8 +113,23 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, BeforeEa
      * between navigation and load can never see the previous page, nor a page the parser has only half read.
      */
     public void open(String url) {
-        driver.executeScript("window.__stargateOld = true;");
+        markOld();
         driver.get(url);
+        awaitNew();
+    }
+
+    /** Reloads the page and waits, as {@link #open(String)} does, until the new document has loaded. */
+    public void reload() {
+        markOld();
+        driver.navigate().refresh();
+        awaitNew();
+    }
+
+    private void markOld() {
+        driver.executeScript("window.__stargateOld = true;");
+    }
+
+    private void awaitNew() {
         waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !window.__stargateOld && document.readyState === 'complete';")));
     }

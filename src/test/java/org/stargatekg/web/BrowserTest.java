@@ -55,8 +55,8 @@ class BrowserTest {
     void query_this_opens_the_editor_on_the_resource() {
         open("id/sam-altman");
         browser.driver().findElement(By.linkText("Query this")).click();
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
-        assertTrue(browser.driver().findElement(By.cssSelector(".CodeMirror")).getText().contains("DESCRIBE <" + server.base() + "id/sam-altman>"));
+        String describe = "DESCRIBE <" + server.base() + "id/sam-altman>";
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".CodeMirror")).stream().anyMatch(e -> e.getText().contains(describe)));
     }
 
     @Test
@@ -119,7 +119,8 @@ class BrowserTest {
         WebElement entry = d.findElement(By.id("entry-ev-musk-quote-no-money"));
         entry.findElement(By.linkText("Musk: \"They don't actually have the money.\"")).click();
         browser.waiting().until(ExpectedConditions.urlContains("/id/musk-no-money-quote"));
-        assertEquals("Musk: \"They don't actually have the money.\"", d.findElement(By.tagName("h1")).getText());
+        // The address changes before the new page is read: its heading is waited for, not looked up at once.
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Musk: \"They don't actually have the money.\""));
     }
 
     @Test
