@@ -1,6 +1,5 @@
 package org.stargatekg.remote;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,8 @@ import org.apache.jena.sparql.util.Context;
  * is not a query); a query with SERVICE anywhere is refused with the embedded server's own error, so that the store
  * is never asked to call out. SELECT goes as it is; ASK goes as a SELECT of one row of its pattern (Virtuoso 7.2.5
  * does not always answer ASK with a boolean); CONSTRUCT and DESCRIBE go as SELECT * of their pattern and modifiers,
- * and their template or description is built here, as the embedded server does. A query the store refuses (its
+ * and their template or description is built here, as the embedded server does. Rows stream from the store as Jena
+ * takes them: only the answer's distinct triples (CONSTRUCT) or resources (DESCRIBE) are held, never the rows. A query the store refuses (its
  * SPARQL does not cover it) is refused with the store's message (422), an unreachable store gives 503 naming it.
  * A query without FROM or FROM NAMED is sent with our graphs as its dataset, so it sees what the embedded one sees.
  */
@@ -77,7 +77,13 @@ final class RemoteQueryEngine extends QueryEngineBase {
         ExecutionContext execCxt = ExecutionContext.create(dsg, cxt);
         try {
             if (query.isSelectType())
-                return QueryIterPlainWrapper.create(streamed(cxt), execCxt);
+                return QueryIterPlainWrapper.create(streamed(cxt, query), execCxt);
+            if (!query.isAskType() && query.getQueryPattern() != null) {
+                Query sent = query.cloneQuery();
+                sent.setQuerySelectType();
+                sent.setQueryResultStar(true);
+                return QueryIterPlainWrapper.create(streamed(cxt, sent), execCxt);
+            }
             return QueryIterPlainWrapper.create(rows(cxt).iterator(), execCxt);
         } catch (QueryExceptionHTTP | HttpException ex) {
             throw RemoteStore.refusal(store.endpoint(), ex);
@@ -89,9 +95,9 @@ final class RemoteQueryEngine extends QueryEngineBase {
      * Jena closes the iterator. An answer the store cuts off (its own timeout, a dropped connection) ends the query
      * with 503 naming the store, not a 500 with a parse error.
      */
-    private Iterator<Binding> streamed(Context cxt) {
+    private Iterator<Binding> streamed(Context cxt, Query sent) {
         List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
-        RemoteStore.Opened<QueryExec> opened = store.open(b -> remote(b, query, graphs, cxt).build(), QueryExec::close);
+        RemoteStore.Opened<QueryExec> opened = store.open(b -> remote(b, sent, graphs, cxt).build(), QueryExec::close);
         RowSet rows;
         try {
             rows = opened.value().select();
@@ -156,37 +162,21 @@ final class RemoteQueryEngine extends QueryEngineBase {
         }
     }
 
-    /** The rows of the query's pattern from the store: for ASK one empty row when it holds, none when not. */
+    /** For ASK one empty row when its pattern holds at the store, none when not; for a DESCRIBE of IRIs alone, one empty row. */
     private List<Binding> rows(Context cxt) {
+        if (!query.isAskType())
+            return List.of(BindingFactory.empty()); // DESCRIBE <iri> alone: the description is built here.
         // Asked before the query takes its turn at the store: the list may itself need a request.
         List<Node> graphs = query.hasDatasetDescription() ? List.of() : store.graphs();
-        if (query.isAskType()) {
-            // Virtuoso 7.2.5 may answer an ASK in JSON as a one-row table (__ASK_RETVAL) that is no boolean: ask for
-            // one row of the pattern instead, an answer every store gives as SPARQL says.
-            Query asSelect = RemoteStore.askAsSelect(query);
-            boolean yes = store.call(b -> {
-                try (QueryExec exec = remote(b, asSelect, graphs, cxt).build()) {
-                    return RemoteStore.holds(exec.select());
-                }
-            });
-            return yes ? List.of(BindingFactory.empty()) : List.of();
-        }
-        Query sent = query;
-        if (!query.isSelectType()) {
-            if (query.getQueryPattern() == null) // DESCRIBE <iri> alone: one empty row, the description is built here.
-                return List.of(BindingFactory.empty());
-            sent = query.cloneQuery();
-            sent.setQuerySelectType();
-            sent.setQueryResultStar(true);
-        }
-        Query asked = sent;
-        return store.call(b -> {
-            List<Binding> out = new ArrayList<>();
-            try (QueryExec exec = remote(b, asked, graphs, cxt).build()) {
-                exec.select().forEachRemaining(out::add);
+        // Virtuoso 7.2.5 may answer an ASK in JSON as a one-row table (__ASK_RETVAL) that is no boolean: ask for
+        // one row of the pattern instead, an answer every store gives as SPARQL says.
+        Query asSelect = RemoteStore.askAsSelect(query);
+        boolean yes = store.call(b -> {
+            try (QueryExec exec = remote(b, asSelect, graphs, cxt).build()) {
+                return RemoteStore.holds(exec.select());
             }
-            return out;
         });
+        return yes ? List.of(BindingFactory.empty()) : List.of();
     }
 
     /** Throws the embedded server's "SERVICE execution disabled" error if the query has SERVICE anywhere, even inside EXISTS. */

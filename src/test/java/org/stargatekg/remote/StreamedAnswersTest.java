@@ -82,6 +82,31 @@ class StreamedAnswersTest {
         assertTrue(millis < 60_000, "the first rows took " + millis + " ms");
     }
 
+    /** CONSTRUCT and DESCRIBE with a pattern are built from rows streamed from the store: the same graphs as the store's own. */
+    @Test
+    void construct_and_describe_through_the_store_give_the_graphs_the_store_itself_gives() throws Exception {
+        String sg = "PREFIX sg: <https://w3id.org/stargate-kg/ontology/> ";
+        for (String query : new String[] {
+                sg + "CONSTRUCT { ?s sg:said ?q } WHERE { ?q a sg:Statement ; sg:speaker ?s }",
+                "CONSTRUCT { ?a <urn:x:near> ?c } WHERE { ?a ?b ?c . ?d ?e ?f FILTER(isIRI(?c)) } LIMIT 30000",
+                sg + "DESCRIBE ?x WHERE { ?x a sg:Statement }",
+                "DESCRIBE <" + store.base() + "id/sam-altman>" }) {
+            org.apache.jena.graph.Graph here = graph("http://127.0.0.1:" + through.port(), query);
+            org.apache.jena.graph.Graph there = graph(store.address(""), query);
+            assertTrue(there.size() > 0, "the store answered nothing to " + query);
+            assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(there, here),
+                       query + ": " + here.size() + " triples through the store, " + there.size() + " from it");
+        }
+    }
+
+    private static org.apache.jena.graph.Graph graph(String server, String query) throws Exception {
+        URI uri = URI.create(server + "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/n-triples").GET().build(),
+                                           HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r::body);
+        return org.apache.jena.riot.RDFParser.fromString(r.body(), org.apache.jena.riot.Lang.NTRIPLES).toGraph();
+    }
+
     @Test
     void an_answer_the_store_cuts_off_is_never_a_500() throws Exception {
         RunningServer hasty = RunningServer.startWith(b -> b.queryTimeout(Duration.ofSeconds(2)));
