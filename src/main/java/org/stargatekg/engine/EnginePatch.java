@@ -27,12 +27,13 @@ public enum EnginePatch {
     /** Query timeout alarms removed from Jena's alarm queue when their query ends; stock: left until they fire. */
     QUERY_ALARMS("ARQ's AlarmClock entries kept until their timeout passes"),
     /**
-     * Regular expressions, REPLACE and constant folding under the query's deadline, and the query's memory budget
-     * (strings it builds, rows held by DISTINCT, GROUP BY and ORDER BY: {@code engine.query.QueryBudget}); stock:
-     * ARQ's optimizer, {@code java.util.regex} without a deadline and no budget. {@code math:pow}'s digit bound
+     * Regular expressions, REPLACE, constant folding and the inputs of joins, filters and the like (read while Jena
+     * plans: {@code engine.query.CancelChecked}) under the query's deadline, and the query's memory budget (strings it
+     * builds, rows held by DISTINCT, GROUP BY and ORDER BY: {@code engine.query.QueryBudget}); stock: ARQ's optimizer,
+     * {@code java.util.regex} without a deadline, joins planned past the timeout and no budget. {@code math:pow}'s digit bound
      * ({@code BoundedPow}) is registered with the functions either way: it is the function, not the plan.
      */
-    DEADLINES("ARQ's default optimizer with optExprConstantFolding, regex without a deadline, no memory budget"),
+    DEADLINES("ARQ's default optimizer with optExprConstantFolding, regex and planned joins without a deadline, no memory budget"),
     /**
      * ARQ's FILTER(a || b) rewrite kept only where it cannot repeat a row (apache/jena issue 4160); stock: ARQ's
      * rewrite, which returns a row once per true disjunct.

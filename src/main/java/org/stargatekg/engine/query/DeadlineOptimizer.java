@@ -80,7 +80,10 @@ public final class DeadlineOptimizer implements RewriteFactory {
         Rewrite standard = optimizer.create(context);
         QueryBudget budget = context.get(QueryBudget.SYMBOL, QueryBudget.DEFAULT);
         Watched watched = new Watched(deadline, budget);
-        return op -> Transformer.transform(new HeldRows(budget), standard.rewrite(watch(op, watched)));
+        return op -> {
+            Op planned = Transformer.transform(new HeldRows(budget), standard.rewrite(watch(op, watched)));
+            return Transformer.transform(CancelChecked.inputs(deadline), planned);
+        };
     }
 
     /** Counts the rows fed into DISTINCT, GROUP BY and a full ORDER BY, and bounds GROUP_CONCAT ({@link QueryBudget}). */

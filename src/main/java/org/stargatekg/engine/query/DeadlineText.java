@@ -51,10 +51,18 @@ final class DeadlineText implements CharSequence {
     /** When one query execution must stop: its cancel flag (set by its timeout or a server stop) or a fixed instant. */
     record Deadline(AtomicBoolean cancelled, long nanos) {
 
-        /** Throws {@link QueryCancelledException} once the query is cancelled or the instant has passed. */
+        /**
+         * Throws {@link QueryCancelledException} once the query is cancelled or the instant has passed; at the instant
+         * it raises the flag too, so that what answers the client (guard.CutOffAnswers) knows the query timed out.
+         */
         void check() {
-            if ((cancelled != null && cancelled.get()) || System.nanoTime() - nanos > 0)
+            if (cancelled != null && cancelled.get())
                 throw new QueryCancelledException();
+            if (System.nanoTime() - nanos > 0) {
+                if (cancelled != null)
+                    cancelled.set(true);
+                throw new QueryCancelledException();
+            }
         }
     }
 }
