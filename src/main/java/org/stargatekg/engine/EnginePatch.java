@@ -27,13 +27,19 @@ public enum EnginePatch {
     /** Query timeout alarms removed from Jena's alarm queue when their query ends; stock: left until they fire. */
     QUERY_ALARMS("ARQ's AlarmClock entries kept until their timeout passes"),
     /**
-     * Regular expressions, REPLACE, constant folding and the inputs of joins, filters and the like (read while Jena
-     * plans: {@code engine.query.CancelChecked}) under the query's deadline, and the query's memory budget (strings it
-     * builds, rows held by DISTINCT, GROUP BY and ORDER BY: {@code engine.query.QueryBudget}); stock: ARQ's optimizer,
-     * {@code java.util.regex} without a deadline, joins planned past the timeout and no budget. {@code math:pow}'s digit bound
+     * Regular expressions, REPLACE and constant folding under the query's deadline (and, with {@link #PLANNED_JOINS},
+     * the inputs of joins), and the query's memory budget (strings it builds, rows held by DISTINCT, GROUP BY and
+     * ORDER BY: {@code engine.query.QueryBudget}); stock: ARQ's optimizer, {@code java.util.regex} without a deadline
+     * and no budget. {@code math:pow}'s digit bound
      * ({@code BoundedPow}) is registered with the functions either way: it is the function, not the plan.
      */
-    DEADLINES("ARQ's default optimizer with optExprConstantFolding, regex and planned joins without a deadline, no memory budget"),
+    DEADLINES("ARQ's default optimizer with optExprConstantFolding, regex without a deadline, no memory budget"),
+    /**
+     * The inputs of joins, left joins, MINUS, unions, sequences, conditionals and filters read under the deadline
+     * ({@code engine.query.CancelChecked}), since Jena 5.6 builds hash joins while it plans, holding the lock its
+     * timeout needs; part of {@link #DEADLINES}, which must be in use too. Stock: a join planned past the timeout.
+     */
+    PLANNED_JOINS("Jena's hash joins built while planning, out of the timeout's reach"),
     /**
      * ARQ's FILTER(a || b) rewrite kept only where it cannot repeat a row (apache/jena issue 4160); stock: ARQ's
      * rewrite, which returns a row once per true disjunct.

@@ -21,10 +21,10 @@ import org.apache.jena.vocabulary.RDF;
  * default graph, which is the union of the named graphs; SELECT (with DISTINCT, ORDER BY, LIMIT and OFFSET), ASK and
  * CONSTRUCT. The same seed gives the same query over the same quads.
  */
-final class QueryGenerator {
+public final class QueryGenerator {
 
     /** A query and whether its rows come in an order that is total (so they may be compared in order). */
-    record Generated(String text, boolean ordered) {}
+    public record Generated(String text, boolean ordered) {}
 
     private final List<Quad> quads;
     private final Map<Node, List<Quad>> bySubject = new HashMap<>();
@@ -33,7 +33,7 @@ final class QueryGenerator {
     private final List<Node> graphs;
     private final List<Node> numbers = new ArrayList<>();
 
-    QueryGenerator(List<Quad> quads) {
+    public QueryGenerator(List<Quad> quads) {
         this.quads = List.copyOf(quads);
         Map<Node, Boolean> preds = new LinkedHashMap<>(), names = new LinkedHashMap<>();
         for (Quad q : this.quads) {
@@ -50,7 +50,7 @@ final class QueryGenerator {
     }
 
     /** The query for one seed. */
-    Generated generate(long seed) {
+    public Generated generate(long seed) {
         return new Build(new Random(seed)).query();
     }
 

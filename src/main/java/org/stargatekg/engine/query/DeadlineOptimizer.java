@@ -1,5 +1,6 @@
 package org.stargatekg.engine.query;
 
+import org.stargatekg.engine.EnginePatch;
 import org.stargatekg.guard.QueryWatch;
 
 import java.time.Duration;
@@ -82,7 +83,7 @@ public final class DeadlineOptimizer implements RewriteFactory {
         Watched watched = new Watched(deadline, budget);
         return op -> {
             Op planned = Transformer.transform(new HeldRows(budget), standard.rewrite(watch(op, watched)));
-            return Transformer.transform(CancelChecked.inputs(deadline), planned);
+            return EnginePatch.PLANNED_JOINS.patched() ? Transformer.transform(CancelChecked.inputs(deadline), planned) : planned;
         };
     }
 
