@@ -120,6 +120,9 @@ final class DraftCommand implements Callable<Integer> {
                       article, out.toAbsolutePath(), Sentences.split(d.text).size(), d.passages.size(),
                       d.entities().size(), d.entities().stream().filter(e -> !e.known()).count(), d.statements.size(),
                       d.amounts.size(), d.times.size());
+        if (!d.unattributed.isEmpty())
+            stdout.printf("%d quotation(s) without a speaker the draft could tell, listed as comments in %s%n", d.unattributed.size(),
+                          d.statements.isEmpty() ? "article.ttl" : "statements.ttl");
         stdout.println("The folder loads with the shipped data: " + result.loaded());
         stdout.println("Every proposal is marked sg:NotReviewed: review it, then serve with --data " + out);
         if (compare != null) {

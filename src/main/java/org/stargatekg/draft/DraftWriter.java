@@ -93,6 +93,8 @@ public final class DraftWriter {
                 # draft rests on, given by its words (the loader finds their offsets). Nothing here is reviewed: check
                 # each proposal against the text, correct or delete it, and replace sg:NotReviewed by sg:Reviewed.
                 """);
+        if (draft.statements.isEmpty())
+            unattributed(sb);
         sb.append(articleName()).append(" a sg:NewsArticle , nif:Context ;\n");
         String title = draft.title == null ? draft.name : draft.title;
         sb.append("    rdfs:label ").append(lit(title)).append("@en ;\n");
@@ -166,6 +168,15 @@ public final class DraftWriter {
         return sb.toString();
     }
 
+    /** The quotations without a speaker, as comments: in statements.ttl, or in article.ttl when there is no statement. */
+    private void unattributed(StringBuilder sb) {
+        for (Draft.Statement st : draft.unattributed)
+            sb.append("# No speaker found for the quotation ").append(comment(st.words))
+              .append(": a statement needs exactly one speaker, so it is left out; add it by hand if it matters.\n");
+        if (!draft.unattributed.isEmpty())
+            sb.append('\n');
+    }
+
     private String statements() {
         StringBuilder sb = header("""
                 # DRAFT: who said what. Each quotation holds the words between the quotation marks (sg:verbatimText, also
@@ -173,11 +184,7 @@ public final class DraftWriter {
                 # so; claims reported as "X said that ..." are paraphrased claims. Amounts inside a quotation are the
                 # speaker's claim (a sg:Proposition), never a fact. Check the speakers first.
                 """);
-        for (Draft.Statement st : draft.unattributed)
-            sb.append("# No speaker found for the quotation ").append(comment(st.words))
-              .append(": a statement needs exactly one speaker, so it is left out; add it by hand if it matters.\n");
-        if (!draft.unattributed.isEmpty())
-            sb.append('\n');
+        unattributed(sb);
         for (Draft.Statement st : draft.statements) {
             sb.append("id:").append(st.key).append(" a ").append(st.verbatim ? "sg:DirectQuotation" : "sg:ParaphrasedClaim").append(" ;\n");
             sb.append("    rdfs:label ").append(lit(Drafter.label(st))).append("@en ;\n");

@@ -68,6 +68,20 @@ class DraftFuzzTest {
         return sb.toString();
     }
 
+    /** Found on real wire copy: with no statement to write, the quotations without a speaker used to be dropped unsaid. */
+    @org.junit.jupiter.api.Test
+    void quotations_without_a_speaker_are_listed_for_the_reviewer_even_when_no_statement_is_found() throws IOException {
+        Path file = dir.resolve("unnamed.txt");
+        Files.writeString(file, "Board begins search\n\nThe board has begun a search for a new chair, a newspaper reported.\n"
+                                + "\"It is an orderly process and the search has begun,\" the person added.\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("unnamed");
+        Drafting.Result result = Drafting.of(file, out).write();
+        assertNotNull(result.loaded());
+        assertTrue(result.draft().statements.isEmpty(), "a statement was made up: " + result.draft().statements.size());
+        String article = Files.readString(out.resolve("article.ttl"), StandardCharsets.UTF_8);
+        assertTrue(article.contains("# No speaker found for the quotation \u201CIt is an orderly process and the search has begun\u201D"), article);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("texts")
     void any_text_gives_a_folder_that_loads_with_no_empty_turtle_file(String name, String text) throws IOException {
