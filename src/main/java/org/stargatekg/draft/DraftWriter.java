@@ -39,7 +39,8 @@ public final class DraftWriter {
             Map.entry("EUR", "euro"), Map.entry("GBP", "pound sterling"), Map.entry("JPY", "Japanese yen"),
             Map.entry("CNY", "Chinese yuan"), Map.entry("INR", "Indian rupee"), Map.entry("CHF", "Swiss franc"),
             Map.entry("CAD", "Canadian dollar"), Map.entry("AUD", "Australian dollar"), Map.entry("NZD", "New Zealand dollar"),
-            Map.entry("HKD", "Hong Kong dollar"), Map.entry("SGD", "Singapore dollar"), Map.entry("KRW", "South Korean won"));
+            Map.entry("HKD", "Hong Kong dollar"), Map.entry("SGD", "Singapore dollar"), Map.entry("KRW", "South Korean won"),
+            Map.entry("NGN", "Nigerian naira"));
 
     private static final String REVIEW = "    sg:reviewStatus sg:NotReviewed ;\n";
 

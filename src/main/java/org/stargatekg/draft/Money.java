@@ -22,20 +22,23 @@ final class Money {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("$", "USD"), Map.entry("US$", "USD"),
             Map.entry("U.S.$", "USD"), Map.entry("C$", "CAD"), Map.entry("CA$", "CAD"), Map.entry("A$", "AUD"),
             Map.entry("AU$", "AUD"), Map.entry("NZ$", "NZD"), Map.entry("HK$", "HKD"), Map.entry("S$", "SGD"),
-            Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"),
+            Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"), Map.entry("₦", "NGN"),
             Map.entry("CHF", "CHF"));
     private static final Map<String, String> NAMES = Map.of("dollar", "USD", "euro", "EUR", "pound", "GBP", "yen", "JPY",
-            "yuan", "CNY", "rupee", "INR", "franc", "CHF");
+            "yuan", "CNY", "rupee", "INR", "franc", "CHF", "naira", "NGN");
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?";
     private static final String SCALE = "((?i:trillion|billion|million|thousand|tn|bn|mn)|[TtBbMmKk])";
     private static final Pattern SYMBOL_FORM = Pattern.compile(
-            "(US\\$|U\\.S\\.\\$|CA\\$|AU\\$|NZ\\$|HK\\$|[CAS]\\$|\\$|€|£|¥|₹|₩)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?");
+            "(US\\$|U\\.S\\.\\$|CA\\$|AU\\$|NZ\\$|HK\\$|[CAS]\\$|\\$|€|£|¥|₹|₩|₦)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?");
+    /** Nigerian copy writes the naira as a capital N before the figure ("N285 billion"): only with a scale word, so "N95" is no amount. */
+    private static final Pattern NAIRA_LETTER_FORM = Pattern.compile(
+            "\\bN" + NUMBER + "\\s?(trillion|billion|million|tn|bn)\\b");
     private static final Pattern CODE_FORM = Pattern.compile(
-            "\\b(USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?");
+            "\\b(USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD|NGN)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?");
     private static final Pattern WORD_FORM = Pattern.compile(
             "(?i)\\b(" + Words.NUMBER_WORDS + "|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s+(trillion|billion|million|thousand)?\\s*"
             + "(?:(U\\.?S\\.?|Swiss|Canadian|Australian|Hong Kong|Singapore|New Zealand|Japanese|Chinese|Indian)\\s+)?"
-            + "(dollar|euro|pound|yen|yuan|rupee|franc)s?\\b");
+            + "(dollar|euro|pound|yen|yuan|rupee|franc|naira)s?\\b");
     private static final Map<String, String> NATIONAL = Map.of("canadian dollar", "CAD", "australian dollar", "AUD",
             "hong kong dollar", "HKD", "singapore dollar", "SGD", "new zealand dollar", "NZD");
     private static final Pattern BOUND_BEFORE = Pattern.compile(
@@ -50,6 +53,9 @@ final class Money {
         Matcher m = SYMBOL_FORM.matcher(text);
         while (m.find())
             add(text, out, m.start(), m.end(), m.group(2), m.group(3), m.group(4), SYMBOLS.get(m.group(1)));
+        m = NAIRA_LETTER_FORM.matcher(text);
+        while (m.find())
+            add(text, out, m.start(), m.end(), m.group(1), m.group(2), m.group(3), "NGN");
         m = CODE_FORM.matcher(text);
         while (m.find())
             add(text, out, m.start(), m.end(), m.group(2), m.group(3), m.group(4), m.group(1));

@@ -27,6 +27,16 @@ class DraftRulesTest {
         assertEquals(List.of("500000000000 USD"), money("Musk Critiques $500 Billion Stargate"));
     }
 
+    /** Found on real Nigerian wire copy, where the draft had missed every amount. */
+    @Test
+    void naira_amounts_with_its_sign_its_letter_and_a_scale_or_its_name() {
+        assertEquals(List.of("285000000000 NGN"), money("about N285 billion has been released"));
+        assertEquals(List.of("16300000000000 NGN"), money("stood at N16.3 trillion as at June 30"));
+        assertEquals(List.of("4500000 NGN"), money("a ₦4.5 million fine"));
+        assertEquals(List.of("78000000000 NGN"), money("78 billion naira recovered"));
+        assertEquals(List.of(), money("N95 masks and a Route N7 bus"));
+    }
+
     @Test
     void an_amount_after_under_or_less_than_is_an_upper_bound() {
         assertEquals(List.of("<= 10000000000 USD"), money("SoftBank has well under $10 billion secured."));
