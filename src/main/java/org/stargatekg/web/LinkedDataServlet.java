@@ -1,18 +1,9 @@
 package org.stargatekg.web;
 
-import org.stargatekg.http.Responses;
-
-import org.stargatekg.vocab.IriText;
-
-import org.stargatekg.http.Negotiation;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +16,8 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.stargatekg.backend.Reads;
+import org.stargatekg.http.Responses;
 import org.stargatekg.vocab.AddressMap;
-import org.stargatekg.describe.Dumps;
-import org.stargatekg.describe.ExtensionFunctions;
 
 /**
  * Answers every IRI we mint, in the manner of W3C "Cool URIs for the Semantic Web": content negotiation between HTML
