@@ -39,8 +39,9 @@ import org.apache.jena.sparql.util.Context;
  * is never asked to call out. SELECT goes as it is; ASK goes as a SELECT of one row of its pattern (Virtuoso 7.2.5
  * does not always answer ASK with a boolean); CONSTRUCT and DESCRIBE go as SELECT * of their pattern and modifiers,
  * and their template or description is built here, as the embedded server does. Rows stream from the store as Jena
- * takes them: only the answer's distinct triples (CONSTRUCT) or resources (DESCRIBE) are held, never the rows. A query the store refuses (its
- * SPARQL does not cover it) is refused with the store's message (422), an unreachable store gives 503 naming it.
+ * takes them: only the answer's distinct triples (CONSTRUCT) or resources (DESCRIBE) are held, never the rows. A
+ * query the store refuses (its SPARQL does not cover it) is refused with the store's message (422), an unreachable
+ * store gives 503 naming it.
  * A query without FROM or FROM NAMED is sent with our graphs as its dataset, so it sees what the embedded one sees.
  */
 final class RemoteQueryEngine extends QueryEngineBase {
