@@ -7,6 +7,7 @@ import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.Transformer;
 import org.apache.jena.sparql.algebra.op.OpConditional;
 import org.apache.jena.sparql.algebra.op.OpDisjunction;
 import org.apache.jena.sparql.algebra.op.OpExt;
@@ -88,6 +89,12 @@ final class CancelChecked extends OpExt {
             @Override
             public Op transform(OpFilter op, Op sub) {
                 return OpFilter.filterDirect(op.getExprs(), checked(sub));
+            }
+
+            /** The rows DISTINCT, GROUP BY and ORDER BY hold are counted in an operator the walk does not enter: its pattern is walked here. */
+            @Override
+            public Op transform(OpExt ext) {
+                return ext instanceof CountedRows counted ? counted.over(Transformer.transform(this, counted.effectiveOp())) : ext;
             }
 
             private Op checked(Op input) {

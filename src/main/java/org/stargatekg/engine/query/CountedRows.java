@@ -35,6 +35,11 @@ final class CountedRows extends OpExt {
         return sub;
     }
 
+    /** The same count over another pattern (a rewrite of this one's). */
+    CountedRows over(Op pattern) {
+        return new CountedRows(pattern, budget);
+    }
+
     @Override
     public QueryIterator eval(QueryIterator input, ExecutionContext context) {
         long[] rows = {0};
